@@ -1,0 +1,32 @@
+package gcl.data;
+
+import java.util.Objects;
+
+/**
+ * What a dataset directory says about itself in {@code dataset.json}.
+ *
+ * @param name                  a short name, e.g. {@code ucf-crime} or {@code synthetic-quick}
+ * @param segmentSize           frames per segment p (16 in the paper)
+ * @param featureKind           what made the features, e.g. {@code resnext3d-kinetics} or {@code gcl-default-v1}
+ * @param featureDim            d
+ * @param frameRate             frames per second of the source videos (0 when unknown)
+ * @param groundTruthConvention how frame counts were made: {@code segments} (T × p from the feature
+ *                              length, the published convention) or {@code frames} (the real frame count)
+ * @param synthetic             true for the embedded teaching proxies: results on them are not the paper's
+ */
+public record DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
+                          String groundTruthConvention, boolean synthetic) {
+    public static final String SEGMENTS = "segments";
+    public static final String FRAMES = "frames";
+
+    public DatasetInfo {
+        Objects.requireNonNull(name, "name");
+        if (segmentSize <= 0) {
+            throw new IllegalArgumentException("segment size must be positive, got " + segmentSize);
+        }
+        if (!SEGMENTS.equals(groundTruthConvention) && !FRAMES.equals(groundTruthConvention)) {
+            throw new IllegalArgumentException("ground-truth convention must be '" + SEGMENTS + "' or '" + FRAMES
+                    + "', got '" + groundTruthConvention + "'");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package gcl.nb;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Shows tables and charts in a notebook cell, the same way in every lesson.
+ *
+ * <p>Each method returns a display object: make it the last expression of a cell, or pass it to
+ * the kernel's {@code display(...)}. Inside JJava (or the original IJava) the object is the
+ * kernel's own {@code DisplayData}, found by name at run time, so the library needs no kernel jar
+ * to build; elsewhere (tests, the CLI) it is a {@link Rendered} whose {@code toString()} is text.
+ * Tables become {@code text/html} (numbers rounded), charts become {@code image/png}.
+ */
+public final class Show {
+    /** Rows shown by {@link #table(Table)} before the rest is summarised. */
+    public static final int DEFAULT_ROWS = 20;
+    /** Decimal places of floating-point cells. */
+    public static final int DECIMALS = 4;
+
+    private static final String[] KERNEL_DISPLAY_CLASSES = {
+        "org.dflib.jjava.jupyter.kernel.display.DisplayData",
+        "io.github.spencerpark.jupyter.kernel.display.DisplayData",
+    };
+
+    private Show() {
+    }
+
+    /** A table as HTML, first {@value #DEFAULT_ROWS} rows, numbers rounded to {@value #DECIMALS} places. */
+    public static Object table(Table table) {
+        return table(table, DEFAULT_ROWS);
+    }
+
+    /** A table as HTML, first {@code maxRows} rows. */
+    public static Object table(Table table, int maxRows) {
+        Rendered r = new Rendered();
+        r.put("text/plain", tableText(table, maxRows));
+        r.put("text/html", tableHtml(table, maxRows));
+        return toKernel(r);
+    }
+
+    /** A chart (XChart) as a PNG image at its own width and height. */
+    public static Object chart(Chart<?, ?> chart) {
+        return image(BitmapEncoder.getBufferedImage(chart), chartTitle(chart));
+    }
+
+    /** An image as PNG. */
+    public static Object image(BufferedImage image) {
+        return image(image, "image " + image.getWidth() + "x" + image.getHeight());
+    }
+
+    private static Object image(BufferedImage image, String alt) {
+        Rendered r = new Rendered();
+        r.put("text/plain", alt);
+        r.put("image/png", Base64.getEncoder().encodeToString(png(image)));
+        return toKernel(r);
+    }
+
+    /** HTML as it is. */
+    public static Object html(String html) {
+        Rendered r = new Rendered();
+        r.put("text/plain", html.replaceAll("<[^>]+>", ""));
+        r.put("text/html", html);
+        return toKernel(r);
+    }
+
+    /** Markdown text. */
+    public static Object markdown(String markdown) {
+        Rendered r = new Rendered();
+        r.put("text/plain", markdown);
+        r.put("text/markdown", markdown);
+        return toKernel(r);
+    }
+
+    /** PNG bytes of an image. */
+    public static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The cell text of a table: floating-point numbers rounded, missing values blank. */
+    static String cell(Column<?> column, int row) {
+        if (column.isMissing(row)) {
+            return "";
+        }
+        ColumnType type = column.type();
+        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+            double v = ((Number) column.get(row)).doubleValue();
+            return formatNumber(v);
+        }
+        return String.valueOf(column.get(row));
+    }
+
+    /** A number as the tables show it: up to {@value #DECIMALS} decimals, trailing zeros kept short. */
+    public static String formatNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "-∞";
+        }
+        if (v != 0 && (Math.abs(v) >= 1e7 || Math.abs(v) < 1e-4)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        String s = String.format(Locale.ROOT, "%." + DECIMALS + "f", v);
+        if (s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+
+    static String tableHtml(Table table, int maxRows) {
+        StringBuilder s = new StringBuilder();
+        s.append("<table class=\"gcl-table\" style=\"border-collapse:collapse\">");
+        if (table.name() != null && !table.name().isBlank()) {
+            s.append("<caption style=\"text-align:left;font-weight:bold\">").append(escape(table.name())).append("</caption>");
+        }
+        s.append("<thead><tr>");
+        for (Column<?> c : table.columns()) {
+            boolean numeric = c.type() != ColumnType.STRING && c.type() != ColumnType.TEXT && c.type() != ColumnType.BOOLEAN;
+            s.append("<th style=\"text-align:").append(numeric ? "right" : "left").append("\">")
+                    .append(escape(c.name())).append("</th>");
+        }
+        s.append("</tr></thead><tbody>");
+        int rows = Math.min(maxRows, table.rowCount());
+        for (int r = 0; r < rows; r++) {
+            s.append("<tr>");
+            for (Column<?> c : table.columns()) {
+                boolean numeric = c.type() != ColumnType.STRING && c.type() != ColumnType.TEXT && c.type() != ColumnType.BOOLEAN;
+                s.append("<td style=\"text-align:").append(numeric ? "right" : "left").append("\">")
+                        .append(escape(cell(c, r))).append("</td>");
+            }
+            s.append("</tr>");
+        }
+        s.append("</tbody></table>");
+        if (table.rowCount() > rows) {
+            s.append("<p><em>").append(table.rowCount() - rows).append(" more rows (")
+                    .append(table.rowCount()).append(" in all)</em></p>");
+        }
+        return s.toString();
+    }
+
+    static String tableText(Table table, int maxRows) {
+        int cols = table.columnCount();
+        int rows = Math.min(maxRows, table.rowCount());
+        String[][] cells = new String[rows + 1][cols];
+        int[] width = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            cells[0][c] = table.column(c).name();
+            for (int r = 0; r < rows; r++) {
+                cells[r + 1][c] = cell(table.column(c), r);
+            }
+            for (int r = 0; r <= rows; r++) {
+                width[c] = Math.max(width[c], cells[r][c].length());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        if (table.name() != null && !table.name().isBlank()) {
+            s.append(table.name()).append('\n');
+        }
+        for (int r = 0; r <= rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                s.append(c == 0 ? "" : "  ").append(String.format("%" + width[c] + "s", cells[r][c]));
+            }
+            s.append('\n');
+        }
+        if (table.rowCount() > rows) {
+            s.append("... ").append(table.rowCount() - rows).append(" more rows\n");
+        }
+        return s.toString();
+    }
+
+    private static String chartTitle(Chart<?, ?> chart) {
+        String t = chart.getTitle();
+        return t == null || t.isBlank() ? "chart" : "chart: " + t;
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** The kernel's DisplayData with the same data, or {@code r} itself outside a kernel. */
+    static Object toKernel(Rendered r) {
+        for (String name : KERNEL_DISPLAY_CLASSES) {
+            Class<?> type = findClass(name);
+            if (type == null) {
+                continue;
+            }
+            try {
+                Object data = type.getConstructor().newInstance();
+                var put = type.getMethod("putData", String.class, Object.class);
+                for (Map.Entry<String, String> e : r.data().entrySet()) {
+                    put.invoke(data, e.getKey(), e.getValue());
+                }
+                return data;
+            } catch (ReflectiveOperationException e) {
+                // an incompatible kernel version: fall back to the plain object
+                return r;
+            }
+        }
+        return r;
+    }
+
+    private static Class<?> findClass(String name) {
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(), Show.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a cell shows, by MIME type, outside a kernel. {@code toString()} is the plain text, so the
+     * CLI and tests can print it; {@link #data()} gives every representation.
+     */
+    public static final class Rendered {
+        private final Map<String, String> data = new LinkedHashMap<>();
+
+        void put(String mime, String value) {
+            data.put(mime, value);
+        }
+
+        /** MIME type to content (base64 for images). */
+        public Map<String, String> data() {
+            return java.util.Collections.unmodifiableMap(data);
+        }
+
+        @Override
+        public String toString() {
+            return data.getOrDefault("text/plain", "");
+        }
+    }
+}
