@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,
+            AblateCommand.class,
+            SeedsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
