@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Check and import dataset directories.",
         subcommands = {
             DataCheckCommand.class,
+            DataImportCommand.class,
         })
 public final class DataCommand implements Runnable {
     @CommandLine.Spec

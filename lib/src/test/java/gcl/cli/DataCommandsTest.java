@@ -91,4 +91,23 @@ class DataCommandsTest {
         assertEquals(1, r[0]);
         assertTrue(((String) r[1]).contains("dataset.json: missing"), (String) r[1]);
     }
+
+    @Test
+    void importConcatFromTheCommandLineThenCheck() throws IOException {
+        Npy.write(dir.resolve("all.npy"), Nd4j.ones(DataType.FLOAT, 6, 2));
+        Files.writeString(dir.resolve("index.csv"), "id,split,from,to,label\nv1,train,0,2,normal\nv2,test,2,5,\nv3,test,5,6,\n");
+        Files.writeString(dir.resolve("gt.csv"), "id,start,end\nv2,16,20\n");
+        Path out = dir.resolve("out");
+        Object[] r = run("data", "import", "concat", "--features", dir.resolve("all.npy").toString(), "--index",
+                dir.resolve("index.csv").toString(), "--ground-truth-csv", dir.resolve("gt.csv").toString(), "--name", "cat",
+                "--out", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        Files.writeString(dir.resolve("m.json"), "{\"name\": \"cat\", \"featureDim\": 2, \"segmentSize\": 16,"
+                + " \"test\": {\"videos\": 2, \"anomalous\": 1}}");
+        r = run("data", "check", "--manifest", dir.resolve("m.json").toString(), "--dir", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        for (String cmd : new String[] {"ucf-crime", "shanghaitech", "list", "concat"}) {
+            assertEquals(0, run("data", "import", cmd, "--help")[0]);
+        }
+    }
 }
