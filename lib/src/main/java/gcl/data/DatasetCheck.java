@@ -221,14 +221,14 @@ public final class DatasetCheck {
             return -1;
         }
         try {
-            INDArray a = Npy.read(file);
-            double[] v = a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).data().asDouble();
+            INDArray a = Npy.readFloat(file);
+            float[] v = a.data().asFloat();
             int nan = 0;
             int inf = 0;
-            for (double x : v) {
-                if (Double.isNaN(x)) {
+            for (float x : v) {
+                if (Float.isNaN(x)) {
                     nan++;
-                } else if (Double.isInfinite(x)) {
+                } else if (Float.isInfinite(x)) {
                     inf++;
                 }
             }

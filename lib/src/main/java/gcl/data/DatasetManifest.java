@@ -67,7 +67,8 @@ public record DatasetManifest(String name, String title, String description, Str
 
     /**
      * Finds a manifest: a path to a file, or a name such as {@code ucf-crime} looked up in the
-     * project's {@code data-manifests/} folder (found by walking up from the working directory).
+     * project's {@code data-manifests/} folder ({@code $GCL_HOME/data-manifests}, else found by walking
+     * up from the working directory).
      */
     public static Path locate(String nameOrPath) throws IOException {
         Path p = Path.of(nameOrPath);
@@ -75,6 +76,10 @@ public record DatasetManifest(String name, String title, String description, Str
             return p;
         }
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
+        String home = System.getenv("GCL_HOME");
+        if (home != null && Files.exists(Path.of(home, "data-manifests", file))) {
+            return Path.of(home, "data-manifests", file);
+        }
         for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
             Path m = d.resolve("data-manifests").resolve(file);
             if (Files.exists(m)) {
