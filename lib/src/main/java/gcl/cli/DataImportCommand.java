@@ -1,6 +1,5 @@
 package gcl.cli;
 
-import gcl.Progress;
 import gcl.data.CropPolicy;
 import gcl.data.DatasetInfo;
 import gcl.data.adapters.ConcatImport;
@@ -88,7 +87,7 @@ public final class DataImportCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ImportRun.Result r = UcfCrimeImport.run(new UcfCrimeImport.Options(features, trainList, testList, annotations, common.out,
-                    layout.policy(), layout.convention(), framesCsv, oneBased, common.featureKind), new Progress("import", "videos", 0));
+                    layout.policy(), layout.convention(), framesCsv, oneBased, common.featureKind), null);
             return Common.report(r, common.out);
         }
     }
@@ -106,7 +105,7 @@ public final class DataImportCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ImportRun.Result r = ShanghaiTechImport.run(new ShanghaiTechImport.Options(features, trainList, testList, masks, common.out,
-                    layout.policy(), layout.convention(), common.featureKind), new Progress("import", "videos", 0));
+                    layout.policy(), layout.convention(), common.featureKind), null);
             return Common.report(r, common.out);
         }
     }
@@ -131,7 +130,7 @@ public final class DataImportCommand implements Runnable {
         public Integer call() throws Exception {
             ImportRun.Result r = FeatureListImport.run(new FeatureListImport.Options(trainList, testList, features, common.out, name,
                     segmentSize, frameRate, trainAbnormal, testAbnormal, gt, gtCsv, CropPolicy.parse(crops), common.featureKind),
-                    new Progress("import", "videos", 0));
+                    null);
             return Common.report(r, common.out);
         }
     }
@@ -151,7 +150,7 @@ public final class DataImportCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ImportRun.Result r = ConcatImport.run(new ConcatImport.Options(features, index, common.out, name, segmentSize, frameRate,
-                    gt, gtCsv, common.featureKind), new Progress("import", "videos", 0));
+                    gt, gtCsv, common.featureKind), null);
             return Common.report(r, common.out);
         }
     }

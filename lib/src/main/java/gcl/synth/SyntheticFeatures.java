@@ -169,6 +169,8 @@ public final class SyntheticFeatures {
             return DatasetDirectory.load(dir);
         }
         Files.createDirectories(dir.getParent());
+        System.out.println("generating " + Config.of(profile).name() + " (seed " + seed + ") into " + dir
+                + " (first use; later calls load it)");
         Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + "-");
         try {
             write(profile, seed, tmp);

@@ -48,9 +48,16 @@ public final class ImportRun {
         }
     }
 
-    /** Imports the sources into {@code out}, then writes the lists and metadata. */
+    /**
+     * Imports the sources into {@code out}, then writes the lists and metadata.
+     *
+     * @param progress where progress goes; null for a line every few seconds on standard output
+     */
     public static Result write(Path out, DatasetInfo info, List<VideoSource> sources, CropPolicy crops, Progress progress)
             throws IOException {
+        if (progress == null) {
+            progress = new Progress("import " + info.name(), "videos", sources.size());
+        }
         DatasetWriter w = DatasetWriter.open(out, info);
         int written = 0;
         int skipped = 0;
