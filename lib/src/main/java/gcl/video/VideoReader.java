@@ -248,6 +248,17 @@ public final class VideoReader implements AutoCloseable {
 
     private static String describe(Exception e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        if (m.contains("avformat_open_input") || m.contains("avformat_find_stream_info")) {
+            return "FFmpeg cannot open it as a video (corrupt, truncated or not a video file)";
+        }
+        // JavaCV appends hints meant for its own developers
+        int hint = m.indexOf(" (Has setFormat()");
+        if (hint < 0) {
+            hint = m.indexOf(" (For more details");
+        }
+        return (hint > 0 ? m.substring(0, hint) : m).strip();
     }
 }
