@@ -34,4 +34,16 @@ class ExtractCommandTest {
         Files.delete(videos.resolve("bad.avi"));
         assertEquals(0, Main.run("extract", "--videos", videos.toString(), "--out", out.toString(), "--dim", "32"));
     }
+
+    @Test
+    void benchExtractReportsDecodeAndExtractSpeed(@TempDir Path dir) throws Exception {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        TestVideos.write(videos.resolve("a.avi"), 48, 32, 24, 25);
+        Path csv = dir.resolve("bench.csv");
+        assertEquals(0, Main.run("bench", "extract", "--videos", videos.toString(), "--dim", "32", "--out", csv.toString()));
+        var lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).startsWith("decode,1,48,3,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("extract,1,48,3,"), lines.get(2));
+    }
 }
