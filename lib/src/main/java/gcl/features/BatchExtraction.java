@@ -1,6 +1,11 @@
 package gcl.features;
 
 import gcl.Progress;
+import gcl.data.DatasetDirectory;
+import gcl.data.DatasetInfo;
+import gcl.data.DatasetWriter;
+import gcl.data.Split;
+import gcl.data.VideoLabel;
 import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
 import gcl.video.VideoAnnotations;
@@ -29,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns a folder of videos into a dataset directory: every video is decoded, cut into p-frame
@@ -190,15 +196,17 @@ public final class BatchExtraction {
                 .anyMatch(e -> "train".equals(e.split()) && !e.intervals().isEmpty());
 
         Segmenter segmenter = options.segmenter();
-        String convention = segmenter.lastSegment() == Segmenter.LastSegment.PAD ? "frames" : "segments";
+        String convention = segmenter.lastSegment() == Segmenter.LastSegment.PAD ? DatasetInfo.FRAMES : DatasetInfo.SEGMENTS;
         String name = options.name() != null ? options.name()
                 : annotations.name() != null ? annotations.name()
                 : dataset.toAbsolutePath().getFileName().toString();
         double fps = options.read().fps() > 0 ? options.read().fps() : firstFrameRate(files);
         String description = (annotations.description().isEmpty() ? "Features of the videos in " + videos.getFileName() + "."
                 : annotations.description()) + " Extracted by " + extractor.kind() + " with " + segmenter + ".";
-        LayoutWriter writer = LayoutWriter.open(dataset, new LayoutWriter.Info(name, segmenter.size(), extractor.kind(),
-                extractor.dimension(), fps, convention, annotations.synthetic(), description));
+        DatasetInfo info = new DatasetInfo(name, segmenter.size(), extractor.kind(), extractor.dimension(), fps, convention,
+                annotations.synthetic(), description);
+        checkSameExtraction(dataset, info);
+        DatasetWriter writer = DatasetWriter.open(dataset, info);
         Path log = dataset.resolve(EXTRACTION_CSV);
         if (!Files.exists(log)) {
             Files.writeString(log, "id,file,frames,fps,width,height,segments\n", StandardCharsets.UTF_8);
@@ -280,7 +288,21 @@ public final class BatchExtraction {
         }
     }
 
-    private static int write(Future<Object> future, LayoutWriter writer, VideoAnnotations annotations, Segmenter segmenter,
+    /** Refuses to resume a directory made with another extractor or segment size: its features would not mix. */
+    private static void checkSameExtraction(Path dataset, DatasetInfo info) throws IOException {
+        if (!Files.exists(dataset.resolve(DatasetDirectory.DATASET_JSON))) {
+            return;
+        }
+        DatasetInfo old = DatasetDirectory.readInfo(dataset);
+        if (!old.featureKind().equals(info.featureKind()) || old.featureDim() != info.featureDim()
+                || old.segmentSize() != info.segmentSize()) {
+            throw new IOException(dataset + " holds features of " + old.featureKind() + " (d = " + old.featureDim() + ", p = "
+                    + old.segmentSize() + "), not of " + info.featureKind() + " (d = " + info.featureDim() + ", p = "
+                    + info.segmentSize() + "): extract into another directory");
+        }
+    }
+
+    private static int write(Future<Object> future, DatasetWriter writer, VideoAnnotations annotations, Segmenter segmenter,
                              boolean trainTruth, Path log, List<Failure> failures, List<String> warnings) throws IOException {
         Object r;
         try {
@@ -299,7 +321,7 @@ public final class BatchExtraction {
         int frames = segmenter.framesCovered(x.info().frames());
         VideoAnnotations.Entry entry = annotations.entry(x.id()).orElse(null);
         boolean test = entry != null && "test".equals(entry.split());
-        String label = entry == null ? "unknown" : entry.label();
+        VideoLabel label = entry == null ? VideoLabel.UNKNOWN : VideoLabel.parse(entry.label());
         boolean[] truth = null;
         if (entry != null && (test || trainTruth)) {
             truth = segmenter.alignGroundTruth(entry.groundTruth(x.info().frames()));
@@ -308,7 +330,7 @@ public final class BatchExtraction {
             warnings.add(x.id() + ": annotations say " + entry.frames() + " frames, decoding gave " + x.info().frames()
                     + " (ground truth cut or padded to the decoded count)");
         }
-        writer.writeVideo(x.id(), test, x.features(), frames, label, truth);
+        writer.writeVideo(x.id(), test ? Split.TEST : Split.TRAIN, Nd4j.create(x.features()), frames, label, truth);
         VideoInfo i = x.info();
         Files.writeString(log, String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%d,%d%n", x.id(), x.file().getFileName(),
                 i.frames(), Double.toString(i.fps()), i.width(), i.height(), x.features().length),

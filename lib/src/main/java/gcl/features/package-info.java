@@ -6,5 +6,10 @@
  * everywhere; {@link gcl.features.PretrainedExtractor} runs a user's own 3D CNN loaded with DL4J
  * (the paper used a 3D ResNeXt pretrained on Kinetics). {@link gcl.features.BatchExtraction} turns
  * a folder of videos into a dataset directory, in parallel and resumably.
+ *
+ * <p>Data flows video → features → data. {@code BatchExtraction} is the one class here that
+ * reaches to its right: extraction's output <em>is</em> a dataset directory, so it writes it
+ * with {@link gcl.data.DatasetWriter} rather than with a second writer of the same layout. The
+ * extractors themselves know nothing of {@code gcl.data}.
  */
 package gcl.features;

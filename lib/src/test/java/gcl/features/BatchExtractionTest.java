@@ -65,6 +65,11 @@ class BatchExtractionTest {
         assertEquals(written, Files.getLastModifiedTime(out.resolve("features/a.npy")).toMillis());
         assertEquals(List.of("a", "b", "c", "d"), Files.readAllLines(out.resolve("splits/train.txt")));
         assertEquals(5, Files.readAllLines(out.resolve(BatchExtraction.EXTRACTION_CSV)).size(), "header + 4 videos");
+
+        // features of another extractor would not mix: refused, naming the directory
+        IOException mixed = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> BatchExtraction.run(videos, out, new DefaultExtractor(32, 32, 24), options(1)));
+        assertTrue(mixed.getMessage().contains("another directory"), mixed.getMessage());
     }
 
     @Test
@@ -85,6 +90,14 @@ class BatchExtractionTest {
         // dropping the last partial segment counts 2 x 16 = 32 frames and cuts the interval to [20, 32)
         assertTrue(Files.readAllLines(out.resolve("videos.csv")).contains("t1,32,anomalous"));
         assertEquals(List.of("id,start,end", "t1,20,32"), Files.readAllLines(out.resolve("ground_truth.csv")));
+        // and the data package reads it back
+        gcl.data.Dataset ds = gcl.data.DatasetDirectory.load(out);
+        gcl.data.Video t1 = ds.test().video("t1");
+        assertEquals(2, t1.segments());
+        assertEquals(32, t1.frames());
+        assertEquals(gcl.data.VideoLabel.ANOMALOUS, t1.label());
+        assertTrue(t1.groundTruth()[20] && t1.groundTruth()[31] && !t1.groundTruth()[19]);
+        assertEquals(32, ds.test().dim());
         String json = Files.readString(out.resolve("dataset.json"));
         assertTrue(json.contains("\"name\" : \"tiny\"") && json.contains("\"synthetic\" : true")
                 && json.contains("\"groundTruthConvention\" : \"segments\""), json);
