@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Make the embedded synthetic datasets (features or videos).",
         subcommands = {
             SynthFeaturesCommand.class,
+            SynthVideosCommand.class,
         })
 public final class SynthCommand implements Runnable {
     @CommandLine.Spec

@@ -223,10 +223,12 @@ public final class DatasetDirectory {
     /** Reads {@code ground_truth.csv} into intervals by id (an absent file means no anomalous frames). */
     static Map<String, List<GroundTruth.Interval>> readGroundTruth(Path dir) throws IOException {
         Path file = dir.resolve(GROUND_TRUTH_CSV);
+        return Files.exists(file) ? readIntervals(file) : new LinkedHashMap<>();
+    }
+
+    /** Reads a ground-truth CSV in our format (header {@code id,start,end}; [start, end), 0-based) into intervals by id. */
+    public static Map<String, List<GroundTruth.Interval>> readIntervals(Path file) throws IOException {
         Map<String, List<GroundTruth.Interval>> truth = new LinkedHashMap<>();
-        if (!Files.exists(file)) {
-            return truth;
-        }
         List<String[]> rows = readCsv(file, "id,start,end");
         for (int i = 0; i < rows.size(); i++) {
             String[] r = rows.get(i);

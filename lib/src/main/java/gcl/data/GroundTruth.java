@@ -102,6 +102,11 @@ public final class GroundTruth {
         return labels;
     }
 
+    /** A video's segment labels by {@link SegmentRule#ANY} (all normal when it has no ground truth). */
+    public static boolean[] segmentLabels(Video video, int segmentSize) {
+        return segmentLabels(video.groundTruth(), video.segments(), segmentSize, SegmentRule.ANY);
+    }
+
     /** Segment labels by {@link SegmentRule#ANY}. */
     public static boolean[] segmentLabels(boolean[] mask, int segments, int segmentSize) {
         return segmentLabels(mask, segments, segmentSize, SegmentRule.ANY);
