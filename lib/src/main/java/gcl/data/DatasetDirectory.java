@@ -43,9 +43,10 @@ public final class DatasetDirectory {
      * How to read a directory.
      *
      * @param crops      what to do with 10-crop feature files ([T, 10, d] or [10, T, d])
-     * @param convention null to use the frame counts as written; {@link DatasetInfo#SEGMENTS} to
-     *                   give every video T·p frames (cutting or padding its ground truth), as the
-     *                   published evaluation does
+     * @param convention null for the directory's own convention; {@link DatasetInfo#SEGMENTS} gives
+     *                   every video T·p frames (cutting or padding its ground truth), as the published
+     *                   evaluation does, whatever {@code videos.csv} says; {@link DatasetInfo#FRAMES} uses
+     *                   the counts in {@code videos.csv} (only for a directory written that way)
      */
     public record Options(CropPolicy crops, String convention) {
         public Options {
@@ -94,6 +95,10 @@ public final class DatasetDirectory {
         readVideos(dir, frames, labels);
         Map<String, List<GroundTruth.Interval>> truth = readGroundTruth(dir);
         String convention = options.convention() == null ? info.groundTruthConvention() : options.convention();
+        if (convention.equals(DatasetInfo.FRAMES) && info.groundTruthConvention().equals(DatasetInfo.SEGMENTS)) {
+            throw new IOException(dir.resolve(DATASET_JSON) + ": written in the 'segments' convention (T x p frames per video); "
+                    + "the real frame counts are not there, so it cannot be read in the 'frames' convention");
+        }
         FeatureSet[] sets = new FeatureSet[2];
         int d = info.featureDim();
         for (Split split : Split.values()) {
@@ -116,7 +121,7 @@ public final class DatasetDirectory {
                     d = (int) m.columns();
                     int segments = (int) m.rows();
                     int n = frames.get(id)[0];
-                    if (!convention.equals(info.groundTruthConvention()) && convention.equals(DatasetInfo.SEGMENTS)) {
+                    if (convention.equals(DatasetInfo.SEGMENTS)) {
                         n = GroundTruth.framesOfSegments(segments, info.segmentSize());
                     }
                     boolean[] gt = null;

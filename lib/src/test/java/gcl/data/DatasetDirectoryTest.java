@@ -109,6 +109,10 @@ class DatasetDirectoryTest {
         assertEquals(8, v.frames());
         assertEquals(1, GroundTruth.count(v.groundTruth()));
         assertEquals(DatasetInfo.SEGMENTS, pub.info().groundTruthConvention());
+        writeTiny(dir.resolve("seg"));
+        IOException e = assertThrows(IOException.class, () -> DatasetDirectory.load(dir.resolve("seg"),
+                DatasetDirectory.Options.defaults().withConvention(DatasetInfo.FRAMES)));
+        assertTrue(e.getMessage().contains("dataset.json"), e.getMessage());
     }
 
     @Test
