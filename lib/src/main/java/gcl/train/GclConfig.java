@@ -1,0 +1,256 @@
+package gcl.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gcl.Profile;
+import gcl.clean.DifferenceThreshold;
+import gcl.model.Discriminator;
+import gcl.model.Generator;
+import gcl.model.Generator.GeneratorLoss;
+import gcl.model.RmsPropMomentum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.nd4j.linalg.activations.Activation;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Every setting of a GCL run, with the paper's values as defaults (section 4, "Implementation
+ * Details"); {@link #forProfile} gives the quick profile's smaller settings. Immutable: change a
+ * copy with a {@code with...} method or {@link #with(String, Object)}. Prints as a table
+ * ({@link #toTable()}) and round-trips through JSON ({@link #toJson()}, {@link #fromJson}).
+ *
+ * <p>Choices where the paper is silent are marked "(ours)" in the field descriptions.
+ */
+public record GclConfig(
+        @Doc("which configuration of the paper to run (structure of training)") Variant variant,
+        @Doc("master seed: weights, batch order, pseudo targets, weak-label draw") long seed,
+        @Doc("epochs of the cooperative loop (for AE variants: of the autoencoder)") int epochs,
+        @Doc("segments per batch, shuffled across all videos (section 3.1)") int batchSize,
+        @Doc("epochs of each pre-training step, G then D (ours; paper silent)") int pretrainEpochs,
+        @Doc("G's hidden layer sizes: FC[d, ..., d]") List<Integer> generatorHidden,
+        @Doc("D's hidden layer sizes: FC[d, ..., 1]") List<Integer> discriminatorHidden,
+        @Doc("activation of hidden layers (ours; G's output is linear, D's sigmoid)") Activation hiddenActivation,
+        @Doc("G's loss: L2_NORM = ‖t − f̂‖₂ per sample (Eq. 1/5), or MSE") GeneratorLoss generatorLoss,
+        @Doc("RMSprop learning rate, both networks") double learningRate,
+        @Doc("RMSprop momentum, both networks") double momentum,
+        @Doc("RMSprop smoothing constant α (PyTorch default; paper silent)") double rmsAlpha,
+        @Doc("RMSprop ε added to √v (PyTorch default)") double rmsEpsilon,
+        @Doc("threshold on G's errors for l_G (Eq. 2): mean+Kstd, top:P or otsu") Threshold generatorThreshold,
+        @Doc("threshold on D's probabilities for l_D (Eq. 4)") Threshold discriminatorThreshold,
+        @Doc("pseudo reconstruction target of negative learning (Eq. 6)") NegativeTarget negativeTarget,
+        @Doc("TD cleaning threshold D_th: a distance (0.70) or a percentile (p60)") DifferenceThreshold tdThreshold,
+        @Doc("keep each video's first segment in TD cleaning (ours)") boolean tdKeepFirst,
+        @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
+        @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public GclConfig {
+        Objects.requireNonNull(variant, "variant");
+        generatorHidden = List.copyOf(Objects.requireNonNull(generatorHidden, "generatorHidden"));
+        discriminatorHidden = List.copyOf(Objects.requireNonNull(discriminatorHidden, "discriminatorHidden"));
+        Objects.requireNonNull(hiddenActivation, "hiddenActivation");
+        Objects.requireNonNull(generatorLoss, "generatorLoss");
+        Objects.requireNonNull(generatorThreshold, "generatorThreshold");
+        Objects.requireNonNull(discriminatorThreshold, "discriminatorThreshold");
+        Objects.requireNonNull(negativeTarget, "negativeTarget");
+        Objects.requireNonNull(tdThreshold, "tdThreshold");
+        Objects.requireNonNull(scoreBy, "scoreBy");
+        if (epochs < 0 || pretrainEpochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0, got epochs " + epochs + ", pretrainEpochs " + pretrainEpochs);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        if (weakLabelFraction < 0 || weakLabelFraction > 1) {
+            throw new IllegalArgumentException("weakLabelFraction must be in [0, 1], got " + weakLabelFraction);
+        }
+        if (generatorHidden.stream().anyMatch(h -> h == null || h <= 0) || discriminatorHidden.stream().anyMatch(h -> h == null || h <= 0)) {
+            throw new IllegalArgumentException("hidden layer sizes must be positive, got G " + generatorHidden + ", D " + discriminatorHidden);
+        }
+        new RmsPropMomentum(learningRate, momentum, rmsAlpha, rmsEpsilon); // validates
+    }
+
+    /** The paper's settings (section 4) with variant GCL_PT and seed 1. */
+    public static GclConfig defaults() {
+        return new GclConfig(Variant.GCL_PT, 1, 15, 8192, 15,
+                Generator.PAPER_HIDDEN, Discriminator.PAPER_HIDDEN, Activation.RELU, GeneratorLoss.L2_NORM,
+                RmsPropMomentum.PAPER_LEARNING_RATE, RmsPropMomentum.PAPER_MOMENTUM,
+                RmsPropMomentum.DEFAULT_ALPHA, RmsPropMomentum.DEFAULT_EPSILON,
+                Threshold.PAPER_GENERATOR, Threshold.PAPER_DISCRIMINATOR, NegativeTarget.ONES,
+                DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR);
+    }
+
+    /**
+     * The settings of a profile. {@code full} is {@link #defaults()}. {@code quick} keeps every
+     * rule of the method but shrinks it so that a run on the quick synthetic set (a few thousand
+     * segments, d ≈ 64–128) takes seconds: G [64, 32, 16, 32, 64], D [32, 8], batch 256,
+     * 8 epochs (pre-training too), learning rate 0.001 (the paper's 0.00002 needs the paper's
+     * thousands of steps), TD threshold at the 70th percentile (synthetic features have their own scale).
+     */
+    public static GclConfig forProfile(Profile profile) {
+        GclConfig full = defaults();
+        if (profile == Profile.FULL) {
+            return full;
+        }
+        return full.with("generatorHidden", List.of(64, 32, 16, 32, 64))
+                .with("discriminatorHidden", List.of(32, 8))
+                .with("batchSize", 256)
+                .with("epochs", 8)
+                .with("pretrainEpochs", 8)
+                .with("learningRate", 0.001)
+                .with("tdThreshold", "p70");
+    }
+
+    /** The optimiser these settings describe (a fresh copy for each network). */
+    public RmsPropMomentum updater() {
+        return new RmsPropMomentum(learningRate, momentum, rmsAlpha, rmsEpsilon);
+    }
+
+    /** The pseudo reconstruction target actually used: {@code none} for a variant without negative learning. */
+    public NegativeTarget effectiveNegativeTarget() {
+        return variant.negativeLearning() ? negativeTarget : NegativeTarget.NONE;
+    }
+
+    /** The score source actually used: G for AE variants, which have no D. */
+    public ScoreSource effectiveScoreBy() {
+        return variant.cooperative() ? scoreBy : ScoreSource.GENERATOR;
+    }
+
+    public GclConfig withVariant(Variant v) {
+        return with("variant", v.name());
+    }
+
+    public GclConfig withSeed(long s) {
+        return with("seed", s);
+    }
+
+    public GclConfig withEpochs(int e) {
+        return with("epochs", e);
+    }
+
+    public GclConfig withNegativeTarget(NegativeTarget t) {
+        return with("negativeTarget", t.id());
+    }
+
+    /**
+     * A copy with one field changed, by name, e.g. {@code with("negativeTarget", "gaussian:6")}
+     * or {@code with("generatorHidden", List.of(256, 64, 256))}. Values are given as their JSON
+     * form (numbers, strings, lists).
+     */
+    public GclConfig with(String field, Object value) {
+        ObjectNode tree = JSON.valueToTree(this);
+        if (!tree.has(field)) {
+            throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
+        }
+        tree.set(field, JSON.valueToTree(value));
+        return fromTree(tree, "field " + field);
+    }
+
+    /** The field names, in order. */
+    public static List<String> fieldNames() {
+        return java.util.Arrays.stream(GclConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** The config as a table: field, value, description. */
+    public Table toTable() {
+        StringColumn field = StringColumn.create("field");
+        StringColumn value = StringColumn.create("value");
+        StringColumn description = StringColumn.create("description");
+        ObjectNode tree = JSON.valueToTree(this);
+        for (RecordComponent c : GclConfig.class.getRecordComponents()) {
+            field.append(c.getName());
+            JsonNode v = tree.get(c.getName());
+            value.append(v.isTextual() ? v.asText() : v.toString());
+            Doc doc = c.getAnnotation(Doc.class);
+            description.append(doc == null ? "" : doc.value());
+        }
+        return Table.create("GCL configuration (" + variant.paperName() + ")", field, value, description);
+    }
+
+    /** The config as indented JSON. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The config as a JSON tree (for run manifests). */
+    public JsonNode toJsonTree() {
+        return JSON.valueToTree(this);
+    }
+
+    /**
+     * Reads a config from JSON. Fields the JSON lacks take their {@link #defaults()} value; an
+     * unknown field is an error.
+     */
+    public static GclConfig fromJson(String json) {
+        try {
+            return fromJsonTree(JSON.readTree(json), "config JSON");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("config JSON is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** As {@link #fromJson}, from a tree; {@code where} names the source in messages. */
+    public static GclConfig fromJsonTree(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(where + ": a config must be a JSON object");
+        }
+        ObjectNode merged = JSON.valueToTree(defaults());
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!merged.has(name)) {
+                throw new IllegalArgumentException(where + ": unknown config field '" + name + "'; fields: " + fieldNames());
+            }
+            merged.set(name, node.get(name));
+        }
+        return fromTree(merged, where);
+    }
+
+    /** Reads a config file written by {@link #write}. */
+    public static GclConfig read(Path file) {
+        try {
+            return fromJsonTree(JSON.readTree(file.toFile()), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read config (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Writes the config as JSON. */
+    public void write(Path file) throws IOException {
+        Files.writeString(file, toJson());
+    }
+
+    private static GclConfig fromTree(ObjectNode tree, String where) {
+        try {
+            return JSON.treeToValue(tree, GclConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
+            throw new IllegalArgumentException(where + ": " + message);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GclConfig" + toJsonTree().toString();
+    }
+}

@@ -1,0 +1,273 @@
+package gcl.train;
+
+import gcl.data.FeatureSet;
+import gcl.data.VideoLabel;
+import gcl.model.Discriminator;
+import gcl.model.Generator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * G and D with the settings that train them, and every step of Generative Cooperative Learning
+ * (section 3.2) as a public method, so a notebook can run one iteration cell by cell.
+ *
+ * <p><b>One cooperative iteration</b> on a batch of b segment features ({@link #iterate}):
+ * <ol>
+ *   <li>{@link #reconstructionErrors}: G (as it is) reconstructs the batch; L_G^q = ‖f^q − f̂^q‖₂ (Eq. 1).</li>
+ *   <li>{@link #generatorLabels}: l_G^q = 1 if L_G^q ≥ L^th_G, the batch's μ + σ (Eq. 2).</li>
+ *   <li>{@link #trainDiscriminator}: one RMSprop step of D on BCE against l_G (Eq. 3).</li>
+ *   <li>{@link #discriminatorScores}: the updated D gives p̂^q for the same batch.</li>
+ *   <li>{@link #discriminatorLabels}: l_D^q = 1 if p̂^q ≥ L^th_D, the batch's μ + 0.1σ (Eq. 4).</li>
+ *   <li>{@link #pseudoTargets}: t^q = f^q where l_D = 0, the pseudo target (all ones) where l_D = 1 (Eq. 6).</li>
+ *   <li>{@link #trainGenerator}: one RMSprop step of G on ‖t − f̂‖₂ averaged over the batch (Eq. 5).</li>
+ * </ol>
+ * So D always learns from the labels of the current G, and G from the labels of the D that has just
+ * been updated on the same batch; an epoch runs this on every batch of a fresh shuffle of all
+ * training segments. (The paper's Fig. 2 shows this order; it does not spell out the granularity,
+ * one batch per step is ours.)
+ *
+ * <p>AE variants have no D ({@link #hasDiscriminator()} is false).
+ */
+public final class GclModel {
+    /** Rows scored at once by {@link #scores(INDArray, ScoreSource)} (memory bound, not a hyperparameter). */
+    static final int SCORING_CHUNK = 8192;
+
+    private final GclConfig config;
+    private final Generator generator;
+    private final Discriminator discriminator;
+    private final PseudoLabeler generatorLabeler;
+    private final PseudoLabeler generatorOwnLabeler;
+    private final PseudoLabeler discriminatorLabeler;
+
+    /** A model of given networks (D may be null for AE variants). */
+    public GclModel(GclConfig config, Generator generator, Discriminator discriminator) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.generator = java.util.Objects.requireNonNull(generator, "generator");
+        if (config.variant().cooperative() && discriminator == null) {
+            throw new IllegalArgumentException("variant " + config.variant() + " needs a discriminator");
+        }
+        if (discriminator != null && discriminator.dim() != generator.dim()) {
+            throw new IllegalArgumentException("G takes d = " + generator.dim() + " but D takes d = " + discriminator.dim());
+        }
+        this.discriminator = discriminator;
+        this.generatorLabeler = new PseudoLabeler(config.generatorThreshold(), config.variant().softLabels());
+        this.generatorOwnLabeler = new PseudoLabeler(config.generatorThreshold(), false);
+        this.discriminatorLabeler = new PseudoLabeler(config.discriminatorThreshold(), false);
+    }
+
+    /**
+     * Fresh networks for d-dimensional features, initialised from the config's seed (streams
+     * {@code G.init} and {@code D.init} of {@link gcl.Seeds}).
+     */
+    public static GclModel create(GclConfig config, int d) {
+        gcl.Seeds seeds = new gcl.Seeds(config.seed());
+        Generator g = Generator.create(d, config.generatorHidden(), config.hiddenActivation(), config.generatorLoss(),
+                config.updater(), seeds.seed("G.init"));
+        Discriminator dis = config.variant().cooperative()
+                ? Discriminator.create(d, config.discriminatorHidden(), config.hiddenActivation(), config.updater(),
+                        seeds.seed("D.init"))
+                : null;
+        return new GclModel(config, g, dis);
+    }
+
+    public GclConfig config() {
+        return config;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    /** D, or an exception for AE variants. */
+    public Discriminator discriminator() {
+        if (discriminator == null) {
+            throw new IllegalStateException("variant " + config.variant().paperName() + " has no discriminator");
+        }
+        return discriminator;
+    }
+
+    public boolean hasDiscriminator() {
+        return discriminator != null;
+    }
+
+    /** Feature dimension d. */
+    public int dim() {
+        return generator.dim();
+    }
+
+    // ---- the steps of one iteration -------------------------------------------------------------
+
+    /** Step 1, Eq. (1): L_G^q = ‖f^q − f̂^q‖₂ for every row of the batch. */
+    public INDArray reconstructionErrors(INDArray batch) {
+        return generator.reconstructionErrors(batch);
+    }
+
+    /** Step 2, Eq. (2): G's pseudo-labels from its errors (soft labels in the soft-label variant). */
+    public PseudoLabels generatorLabels(INDArray errors) {
+        return generatorLabels(errors, null);
+    }
+
+    /** Step 2 with known video labels per sample (GCL_WS; null when none). */
+    public PseudoLabels generatorLabels(INDArray errors, VideoLabel[] known) {
+        return generatorLabeler.label(errors, known);
+    }
+
+    /** Step 3, Eq. (3): one step of D on the batch and G's labels; returns L_D before the step. */
+    public double trainDiscriminator(INDArray batch, INDArray labels) {
+        return discriminator().fit(batch, labels);
+    }
+
+    /** Step 4: D's probabilities p̂ that each row is anomalous. */
+    public INDArray discriminatorScores(INDArray batch) {
+        return discriminator().probabilities(batch);
+    }
+
+    /** Step 5, Eq. (4): D's pseudo-labels from its probabilities. */
+    public PseudoLabels discriminatorLabels(INDArray scores) {
+        return discriminatorLabels(scores, null);
+    }
+
+    /** Step 5 with known video labels per sample (GCL_WS; null when none). */
+    public PseudoLabels discriminatorLabels(INDArray scores, VideoLabel[] known) {
+        return discriminatorLabeler.label(scores, known);
+    }
+
+    /** Step 6, Eq. (6): reconstruction targets from the labels that teach G, with the config's pseudo target. */
+    public PseudoTargets pseudoTargets(INDArray batch, INDArray labels, Random rng) {
+        return config.effectiveNegativeTarget().targets(batch, labels, rng);
+    }
+
+    /** Step 7, Eq. (5): one step of G towards the targets; returns L_G before the step. */
+    public double trainGenerator(INDArray batch, PseudoTargets targets) {
+        return trainGenerator(batch, targets.targets(), targets.mask());
+    }
+
+    /**
+     * Step 7, Eq. (5): one step of G towards the targets, on the samples whose mask is 1 (all when the
+     * mask is null). Returns L_G before the step (NaN when the mask leaves nothing).
+     */
+    public double trainGenerator(INDArray batch, INDArray targets, INDArray mask) {
+        if (mask == null) {
+            return generator.fit(batch, targets);
+        }
+        int[] keep = selected(mask);
+        if (keep.length == 0) {
+            return Double.NaN;
+        }
+        if (keep.length == batch.rows()) {
+            return generator.fit(batch, targets);
+        }
+        return generator.fit(batch.getRows(keep), targets.getRows(keep));
+    }
+
+    private static int[] selected(INDArray mask) {
+        double[] m = mask.reshape(mask.length()).toDoubleVector();
+        int[] keep = new int[m.length];
+        int n = 0;
+        for (int q = 0; q < m.length; q++) {
+            if (m[q] >= 0.5) {
+                keep[n++] = q;
+            }
+        }
+        return java.util.Arrays.copyOf(keep, n);
+    }
+
+    /** Steps 1–7 on one batch (see the class comment). */
+    public IterationResult iterate(INDArray batch, Random rng) {
+        return iterate(batch, null, rng);
+    }
+
+    /** Steps 1–7 on one batch whose samples may carry known video labels (GCL_WS). */
+    public IterationResult iterate(INDArray batch, VideoLabel[] known, Random rng) {
+        INDArray errors = reconstructionErrors(batch);
+        PseudoLabels lG = generatorLabels(errors, known);
+        double lossD = trainDiscriminator(batch, lG.labels());
+        PseudoLabels lD = discriminatorLabels(discriminatorScores(batch), known);
+        INDArray teach = config.variant().generatorOwnLabels()
+                ? generatorOwnLabeler.label(errors, known).labels()
+                : lD.labels();
+        double lossG = trainGenerator(batch, pseudoTargets(batch, teach, rng));
+        return new IterationResult(lossD, lossG, lG, lD);
+    }
+
+    // ---- scoring (section 3.4) -----------------------------------------------------------------
+
+    /** Segment anomaly scores of the rows, from the config's source ({@link GclConfig#effectiveScoreBy()}). */
+    public INDArray scores(INDArray features) {
+        return scores(features, config.effectiveScoreBy());
+    }
+
+    /** Segment anomaly scores of the rows: D's probability or G's error; float vector of length N. */
+    public INDArray scores(INDArray features, ScoreSource source) {
+        long n = features.rows();
+        INDArray out = Nd4j.create(DataType.FLOAT, n);
+        for (long from = 0; from < n; from += SCORING_CHUNK) {
+            long to = Math.min(n, from + SCORING_CHUNK);
+            INDArray chunk = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray s = source == ScoreSource.DISCRIMINATOR ? discriminator().probabilities(chunk)
+                    : generator.reconstructionErrors(chunk);
+            out.get(NDArrayIndex.interval(from, to)).assign(s.castTo(DataType.FLOAT));
+        }
+        return out;
+    }
+
+    /** Segment scores of every row of a set, as a float array (row order). */
+    public float[] scores(FeatureSet set, ScoreSource source) {
+        if (set.size() == 0) {
+            return new float[0];
+        }
+        return scores(set.features(), source).toFloatVector();
+    }
+
+    /** Segment scores of every row of a set from the config's source. */
+    public float[] scores(FeatureSet set) {
+        return scores(set, config.effectiveScoreBy());
+    }
+
+    // ---- files ---------------------------------------------------------------------------------
+
+    /** File names inside a checkpoint directory. */
+    public static final String GENERATOR_FILE = "generator.zip";
+    public static final String DISCRIMINATOR_FILE = "discriminator.zip";
+    public static final String CONFIG_FILE = "config.json";
+
+    /** Saves G, D (with optimiser state) and the config into a directory. */
+    public void save(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        generator.save(dir.resolve(GENERATOR_FILE));
+        if (discriminator != null) {
+            discriminator.save(dir.resolve(DISCRIMINATOR_FILE));
+        }
+        config.write(dir.resolve(CONFIG_FILE));
+    }
+
+    /** Loads a model saved by {@link #save}. */
+    public static GclModel load(Path dir) throws IOException {
+        Path cfg = dir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(cfg)) {
+            throw new IOException(dir + ": no " + CONFIG_FILE + " (not a saved GCL model)");
+        }
+        GclConfig config = GclConfig.read(cfg);
+        Generator g = Generator.load(dir.resolve(GENERATOR_FILE));
+        Discriminator d = null;
+        if (config.variant().cooperative()) {
+            Path dFile = dir.resolve(DISCRIMINATOR_FILE);
+            if (!Files.isRegularFile(dFile)) {
+                throw new IOException(dir + ": variant " + config.variant().paperName() + " needs " + DISCRIMINATOR_FILE);
+            }
+            d = Discriminator.load(dFile);
+        }
+        return new GclModel(config, g, d);
+    }
+
+    @Override
+    public String toString() {
+        return "GclModel[" + config.variant().paperName() + ", " + generator + (discriminator == null ? "" : ", " + discriminator) + "]";
+    }
+}

@@ -1,0 +1,295 @@
+package gcl.train;
+
+import gcl.Progress;
+import gcl.Seeds;
+import gcl.clean.TemporalDifferenceFilter;
+import gcl.data.FeatureSet;
+import gcl.data.Video;
+import gcl.data.VideoLabel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs a whole training schedule for a {@link GclConfig}:
+ * <ol>
+ *   <li>GCL with pre-training (GCL_PT, GCL_OCC, ...; section 3.3): G for {@code pretrainEpochs} on
+ *       its data (TD-cleaned or normal-labelled segments, Eq. 1), then D for {@code pretrainEpochs}
+ *       on all segments with the pre-trained G's labels (Eq. 2–3), then the cooperative loop.</li>
+ *   <li>GCL without pre-training (GCL_B, GCL w/o NL): the cooperative loop from random weights.</li>
+ *   <li>AE variants: G alone for {@code epochs} on its data (all, TD-cleaned or normal-labelled).</li>
+ * </ol>
+ * Every epoch draws a fresh shuffle of its segments across all videos, cut into batches of
+ * {@code batchSize} (section 3.1); an epoch of the loop runs {@link GclModel#iterate} on each batch.
+ *
+ * <p>Randomness comes only from the config's seed: the weights from streams {@code G.init} and
+ * {@code D.init}, each epoch's batch order and pseudo targets from the sub-streams of
+ * {@code "<phase>/<epoch>"}, the GCL_WS label draw from {@code weak-labels}. So the same seed gives
+ * the same model, and a resumed run continues exactly as an uninterrupted one would.
+ *
+ * <p>With a {@link RunDirectory} the model, config and history are saved after every epoch.
+ */
+public final class GclTrainer {
+    private final GclConfig config;
+    private final List<EpochListener> listeners = new ArrayList<>();
+    private RunDirectory runDirectory;
+    private boolean quiet;
+
+    public GclTrainer(GclConfig config) {
+        this.config = java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /** Adds a listener whose numbers become history columns. */
+    public GclTrainer listener(EpochListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Saves a checkpoint and the history into this run directory after every epoch. */
+    public GclTrainer checkpointsIn(RunDirectory dir) {
+        this.runDirectory = dir;
+        return this;
+    }
+
+    /** No progress lines. */
+    public GclTrainer quiet() {
+        this.quiet = true;
+        return this;
+    }
+
+    public GclConfig config() {
+        return config;
+    }
+
+    /** One entry of the schedule: an epoch of a phase. */
+    public record Stage(Phase phase, int epoch) {
+    }
+
+    /** The epochs this config runs, in order. */
+    public static List<Stage> schedule(GclConfig config) {
+        List<Stage> s = new ArrayList<>();
+        Variant v = config.variant();
+        if (!v.cooperative()) {
+            for (int e = 1; e <= config.epochs(); e++) {
+                s.add(new Stage(Phase.AUTOENCODER, e));
+            }
+            return s;
+        }
+        if (v.pretrained()) {
+            for (int e = 1; e <= config.pretrainEpochs(); e++) {
+                s.add(new Stage(Phase.PRETRAIN_G, e));
+            }
+            for (int e = 1; e <= config.pretrainEpochs(); e++) {
+                s.add(new Stage(Phase.PRETRAIN_D, e));
+            }
+        }
+        for (int e = 1; e <= config.epochs(); e++) {
+            s.add(new Stage(Phase.COOPERATIVE, e));
+        }
+        return s;
+    }
+
+    /** TD cleaning as the config sets it (section 3.3). */
+    public static TemporalDifferenceFilter tdFilter(GclConfig config) {
+        return new TemporalDifferenceFilter(config.tdThreshold(), config.tdKeepFirst());
+    }
+
+    /**
+     * The rows G is (pre-)trained on: all, the TD-cleaned ones, or those of videos labelled normal
+     * (null for variants that do not pre-train G).
+     */
+    public static int[] generatorRows(GclConfig config, FeatureSet train, TemporalDifferenceFilter.Result td) {
+        return switch (config.variant().generatorData()) {
+            case NONE -> null;
+            case ALL -> train.allRows();
+            case TD -> td.keptRows();
+            case OCC -> {
+                List<Integer> rows = new ArrayList<>();
+                for (Video v : train.videos()) {
+                    if (v.label() == VideoLabel.NORMAL) {
+                        for (int r = v.firstRow(); r < v.endRow(); r++) {
+                            rows.add(r);
+                        }
+                    }
+                }
+                if (rows.isEmpty()) {
+                    throw new IllegalArgumentException("variant " + config.variant().paperName()
+                            + " trains G on videos labelled normal, but no training video is labelled normal");
+                }
+                yield rows.stream().mapToInt(Integer::intValue).toArray();
+            }
+        };
+    }
+
+    /** Trains from scratch. */
+    public TrainingResult train(FeatureSet train) {
+        if (runDirectory != null && runDirectory.hasCheckpoint()) {
+            throw new IllegalStateException(runDirectory.root() + " already holds a checkpoint: resume it or choose another folder");
+        }
+        return run(train, GclModel.create(config, train.dim()), new TrainingHistory(), 0);
+    }
+
+    /** Continues the run in the run directory from its last checkpoint (same config required). */
+    public TrainingResult resume(FeatureSet train) {
+        if (runDirectory == null) {
+            throw new IllegalStateException("resume needs a run directory (checkpointsIn)");
+        }
+        try {
+            RunDirectory.State state = runDirectory.loadState();
+            GclModel model = runDirectory.loadModel();
+            if (!model.config().equals(config)) {
+                throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint was made with another config");
+            }
+            if (model.dim() != train.dim()) {
+                throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint takes d = " + model.dim()
+                        + " but the data has d = " + train.dim());
+            }
+            return run(train, model, new TrainingHistory(state.history()), state.completedEpochs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("no training segments");
+        }
+        if (model.dim() != train.dim()) {
+            throw new IllegalArgumentException("model takes d = " + model.dim() + " but the data has d = " + train.dim());
+        }
+        Seeds seeds = new Seeds(config.seed());
+        Variant v = config.variant();
+        TemporalDifferenceFilter.Result td = v.generatorData() == Variant.GeneratorData.TD ? tdFilter(config).apply(train) : null;
+        int[] gRows = generatorRows(config, train, td);
+        WeakLabels weak = v.weaklySupervised()
+                ? WeakLabels.sample(train, config.weakLabelFraction(), seeds.random("weak-labels"))
+                : WeakLabels.none();
+        List<Stage> schedule = schedule(config);
+        Progress progress = quiet ? Progress.silent("train", "epochs", schedule.size())
+                : new Progress("train " + v.paperName(), "epochs", schedule.size());
+        if (!quiet && completed == 0) {
+            if (td != null) {
+                System.out.println(td);
+            }
+            if (v.weaklySupervised()) {
+                System.out.println(weak);
+            }
+        }
+        progress.step(completed, null);
+        for (int i = completed; i < schedule.size(); i++) {
+            Stage stage = schedule.get(i);
+            Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
+            long start = System.nanoTime();
+            Totals t = switch (stage.phase()) {
+                case PRETRAIN_G, AUTOENCODER -> generatorEpoch(model, train, gRows, epochSeeds);
+                case PRETRAIN_D -> discriminatorEpoch(model, train, weak, epochSeeds);
+                case COOPERATIVE -> cooperativeEpoch(model, train, weak, epochSeeds);
+            };
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            for (EpochListener l : listeners) {
+                metrics.putAll(l.afterEpoch(stage.phase(), stage.epoch(), model));
+            }
+            EpochRecord r = new EpochRecord(stage.phase().id(), stage.epoch(), t.gLoss(), t.dLoss(), t.byG(), t.byD(),
+                    seconds, metrics);
+            history.add(r);
+            if (runDirectory != null) {
+                try {
+                    runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records()));
+                    history.writeCsv(runDirectory.historyFile());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
+                }
+            }
+            progress.step(1, note(r));
+        }
+        return new TrainingResult(model, history, td, weak);
+    }
+
+    private static String note(EpochRecord r) {
+        StringBuilder s = new StringBuilder(r.phase()).append(' ').append(r.epoch());
+        append(s, "L_G", r.generatorLoss());
+        append(s, "L_D", r.discriminatorLoss());
+        append(s, "anom G", r.anomalousByG());
+        append(s, "anom D", r.anomalousByD());
+        r.metrics().forEach((k, v) -> append(s, k, v));
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, String name, double v) {
+        if (!Double.isNaN(v)) {
+            s.append("  ").append(name).append(' ').append(String.format(Locale.ROOT, "%.4f", v));
+        }
+    }
+
+    /** Sums of an epoch, per sample. */
+    private static final class Sums {
+        double g;
+        long gn;
+        double d;
+        long dn;
+        double byG;
+        long byGn;
+        double byD;
+        long byDn;
+
+        Totals totals() {
+            return new Totals(gn == 0 ? Double.NaN : g / gn, dn == 0 ? Double.NaN : d / dn,
+                    byGn == 0 ? Double.NaN : byG / byGn, byDn == 0 ? Double.NaN : byD / byDn);
+        }
+    }
+
+    private record Totals(double gLoss, double dLoss, double byG, double byD) {
+    }
+
+    private Totals generatorEpoch(GclModel model, FeatureSet train, int[] rows, Seeds epochSeeds) {
+        Sums s = new Sums();
+        for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
+            INDArray x = train.rows(batch);
+            double loss = model.trainGenerator(x, x, null);
+            s.g += loss * batch.length;
+            s.gn += batch.length;
+        }
+        return s.totals();
+    }
+
+    private Totals discriminatorEpoch(GclModel model, FeatureSet train, WeakLabels weak, Seeds epochSeeds) {
+        Sums s = new Sums();
+        for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            INDArray x = train.rows(batch);
+            PseudoLabels lG = model.generatorLabels(model.reconstructionErrors(x), weak.of(batch));
+            double loss = model.trainDiscriminator(x, lG.labels());
+            s.d += loss * batch.length;
+            s.dn += batch.length;
+            s.byG += lG.fractionAnomalous() * batch.length;
+            s.byGn += batch.length;
+        }
+        return s.totals();
+    }
+
+    private Totals cooperativeEpoch(GclModel model, FeatureSet train, WeakLabels weak, Seeds epochSeeds) {
+        Sums s = new Sums();
+        Random targets = epochSeeds.random("targets");
+        for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            INDArray x = train.rows(batch);
+            IterationResult r = model.iterate(x, weak.of(batch), targets);
+            s.d += r.discriminatorLoss() * batch.length;
+            s.dn += batch.length;
+            if (!Double.isNaN(r.generatorLoss())) {
+                s.g += r.generatorLoss() * batch.length;
+                s.gn += batch.length;
+            }
+            s.byG += r.generatorLabels().fractionAnomalous() * batch.length;
+            s.byGn += batch.length;
+            s.byD += r.discriminatorLabels().fractionAnomalous() * batch.length;
+            s.byDn += batch.length;
+        }
+        return s.totals();
+    }
+}
