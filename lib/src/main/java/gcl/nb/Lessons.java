@@ -58,6 +58,11 @@ public final class Lessons {
         return Profile.current() == Profile.FULL ? 10 : quick;
     }
 
+    /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
+    public static int tsnePoints() {
+        return Profile.current() == Profile.FULL ? 2000 : 300;
+    }
+
     /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, fingerprint. */
     public static Table describe(Dataset data) {
         StringColumn what = StringColumn.create("what");
@@ -184,7 +189,9 @@ public final class Lessons {
         for (int i = 0; i < rows.length; i++) {
             labels[i] = anomalous[rows[i]];
         }
-        Tsne.Embedding e = Tsne.embed(reconstructions, Tsne.Options.defaults().withSeed(seed));
+        int iterations = Profile.current() == Profile.FULL ? 1000 : 750;
+        Tsne.Embedding e = Tsne.embed(reconstructions, Tsne.Options.defaults().withSeed(seed).withIterations(iterations),
+                gcl.Progress.silent("t-SNE", "iterations", iterations));
         return Charts.scatter("t-SNE of G's reconstructions: " + run.name(), e.xy(), labels);
     }
 
