@@ -77,7 +77,8 @@ public final class Experiment {
         }
         java.nio.file.Path work = cache.workDir(key);
         try {
-            RunResult result = Runs.train(data, config, work, quiet);
+            // per-epoch progress only where a run takes long (full profile); the experiment prints a line per run
+            RunResult result = Runs.train(data, config, work, quiet || gcl.Profile.current() != gcl.Profile.FULL);
             if (result.metrics() == null) {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");

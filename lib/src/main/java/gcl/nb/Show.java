@@ -11,7 +11,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -146,8 +145,7 @@ public final class Show {
         if (column.isMissing(row)) {
             return "";
         }
-        ColumnType type = column.type();
-        if (type == ColumnType.DOUBLE || type == ColumnType.FLOAT) {
+        if (column instanceof tech.tablesaw.api.DoubleColumn || column instanceof tech.tablesaw.api.FloatColumn) {
             double v = ((Number) column.get(row)).doubleValue();
             return formatNumber(v);
         }
@@ -180,7 +178,7 @@ public final class Show {
         }
         s.append("<thead><tr>");
         for (Column<?> c : table.columns()) {
-            boolean numeric = c.type() != ColumnType.STRING && c.type() != ColumnType.TEXT && c.type() != ColumnType.BOOLEAN;
+            boolean numeric = c instanceof tech.tablesaw.api.NumericColumn;
             s.append("<th style=\"text-align:").append(numeric ? "right" : "left").append("\">")
                     .append(escape(c.name())).append("</th>");
         }
@@ -189,7 +187,7 @@ public final class Show {
         for (int r = 0; r < rows; r++) {
             s.append("<tr>");
             for (Column<?> c : table.columns()) {
-                boolean numeric = c.type() != ColumnType.STRING && c.type() != ColumnType.TEXT && c.type() != ColumnType.BOOLEAN;
+                boolean numeric = c instanceof tech.tablesaw.api.NumericColumn;
                 s.append("<td style=\"text-align:").append(numeric ? "right" : "left").append("\">")
                         .append(escape(cell(c, r))).append("</td>");
             }

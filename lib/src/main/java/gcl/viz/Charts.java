@@ -185,6 +185,7 @@ public final class Charts {
         }
         double width = (hi - lo) / bins;
         XYChart chart = xyChart(title, xLabel, density ? "density" : "count");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Area);
         int k = 0;
         for (Map.Entry<String, double[]> e : finite.entrySet()) {

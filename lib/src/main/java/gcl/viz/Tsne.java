@@ -49,8 +49,12 @@ public final class Tsne {
     static final int MAX_CALIBRATION_STEPS = 200;
     /** Entropy tolerance of the perplexity calibration, in nats. */
     static final double CALIBRATION_TOLERANCE = 1e-5;
+    /** Most points accepted: an N×N double matrix is 8·N² bytes and a run holds several. */
+    public static final int MAX_POINTS = 10_000;
     private static final double MIN_GAIN = 0.01;
     private static final double TINY = 1e-12;
+    /** A distance so large that exp(−β·FAR) is 0 for any useful β, yet FAR·0 is still 0. */
+    private static final double FAR = 1e300;
 
     private Tsne() {
     }
@@ -163,6 +167,10 @@ public final class Tsne {
                     "t-SNE with perplexity %.1f needs more than %d points, got %d: lower the perplexity",
                     options.perplexity(), (int) Math.ceil(options.perplexity()) + 1, n));
         }
+        if (n > MAX_POINTS) {
+            throw new IllegalArgumentException("exact t-SNE holds several N×N matrices: " + n + " points is more than "
+                    + MAX_POINTS + "; embed a subsample (e.g. every k-th segment)");
+        }
         INDArray x = data.castTo(DataType.DOUBLE);
         if (x.isNaN().any() || x.isInfinite().any()) {
             throw new IllegalArgumentException("t-SNE input has NaN or infinite values");
@@ -200,31 +208,36 @@ public final class Tsne {
         if (dist.rank() != 2 || dist.columns() != n) {
             throw new IllegalArgumentException("squared distances must be [N, N], got " + Arrays.toString(dist.shape()));
         }
-        INDArray offDiagonal = Nd4j.ones(DataType.DOUBLE, n, n);
-        zeroDiagonal(offDiagonal);
         // Subtracting each row's smallest off-diagonal distance leaves p_{j|i} unchanged and keeps
-        // exp(-β d) from underflowing to 0 for every j when β is large.
-        INDArray big = dist.dup();
+        // exp(-β d) from underflowing to 0 for every j when β is large. The diagonal is set so
+        // large that exp(-β d_ii) = 0: point i is not its own neighbour.
+        INDArray shifted = dist.dup();
         for (int i = 0; i < n; i++) {
-            big.putScalar(i, i, Double.MAX_VALUE);
+            shifted.putScalar(i, i, Double.POSITIVE_INFINITY);
         }
-        INDArray rowMin = big.min(1).reshape(n, 1);
-        INDArray shifted = dist.subColumnVector(rowMin).muli(offDiagonal);
+        INDArray rowMin = shifted.min(1).reshape(n, 1);
+        shifted.subiColumnVector(rowMin);
+        for (int i = 0; i < n; i++) {
+            shifted.putScalar(i, i, FAR);
+        }
+        double[] mean = dist.sum(1).toDoubleVector();
+        double[] min = rowMin.toDoubleVector();
 
         double target = Math.log(perplexity);
         double[] beta = new double[n];
         double[] lo = new double[n];
         double[] hi = new double[n];
         boolean[] done = new boolean[n];
-        Arrays.fill(beta, 1.0);
-        Arrays.fill(lo, 0.0);
+        for (int i = 0; i < n; i++) {
+            // start from the inverse of the mean (shifted) distance: a moderately flat row
+            double m = mean[i] / (n - 1) - min[i];
+            beta[i] = m > 0 ? 1 / m : 1;
+        }
         Arrays.fill(hi, Double.POSITIVE_INFINITY);
-        INDArray p = null;
         for (int step = 0; step < MAX_CALIBRATION_STEPS; step++) {
-            INDArray betaColumn = Nd4j.createFromArray(beta).reshape(n, 1);
-            p = Transforms.exp(shifted.mulColumnVector(betaColumn).negi(), false).muli(offDiagonal);
+            INDArray p = unnormalised(shifted, beta);
             double[] sum = p.sum(1).toDoubleVector();
-            double[] weighted = p.mul(shifted).sum(1).toDoubleVector();
+            double[] weighted = p.muli(shifted).sum(1).toDoubleVector();
             boolean all = true;
             for (int i = 0; i < n; i++) {
                 if (done[i]) {
@@ -250,11 +263,18 @@ public final class Tsne {
                 break;
             }
         }
-        // p holds the unnormalised rows for the β of the last pass when every row converged;
-        // recompute once to be sure it matches the final β.
-        INDArray betaColumn = Nd4j.createFromArray(beta).reshape(n, 1);
-        p = Transforms.exp(shifted.mulColumnVector(betaColumn).negi(), false).muli(offDiagonal);
+        INDArray p = unnormalised(shifted, beta);
         return p.diviColumnVector(p.sum(1).reshape(n, 1));
+    }
+
+    /** exp(−β_i d_ij) for every row i. */
+    private static INDArray unnormalised(INDArray shifted, double[] beta) {
+        double[] negative = new double[beta.length];
+        for (int i = 0; i < beta.length; i++) {
+            negative[i] = -beta[i];
+        }
+        INDArray p = shifted.mulColumnVector(Nd4j.createFromArray(negative).reshape(beta.length, 1));
+        return Transforms.exp(p, false);
     }
 
     /** The entropy in nats of each row of a row-stochastic matrix (0·log 0 = 0). */
@@ -285,9 +305,7 @@ public final class Tsne {
         double[] update = new double[n * 2];
         double[] gains = new double[n * 2];
         Arrays.fill(gains, 1.0);
-        INDArray offDiagonal = Nd4j.ones(DataType.DOUBLE, n, n);
-        zeroDiagonal(offDiagonal);
-        // Two N×N work matrices reused every iteration: num = (1 + ‖y_i − y_j‖²)^-1, and Q then (P − Q)∘num.
+        // Two N×N work matrices reused every iteration.
         INDArray num = Nd4j.create(DataType.DOUBLE, n, n);
         INDArray work = Nd4j.create(DataType.DOUBLE, n, n);
         double kl = Double.NaN;
@@ -297,13 +315,13 @@ public final class Tsne {
             }
             boolean exaggerated = it < o.exaggerationIterations();
             double momentum = exaggerated ? 0.5 : 0.8;
-            INDArray ym = Nd4j.create(y, new long[] {n, 2}, DataType.DOUBLE);
             boolean report = it == o.iterations() - 1 || (it + 1) % 50 == 0;
             double[] cost = report ? new double[1] : null;
-            double[] g = gradient(p, ym, num, work, offDiagonal, cost, exaggerated ? o.exaggeration() : 1);
+            double[] g = gradient(p, y, num, work, cost, exaggerated ? o.exaggeration() : 1);
             if (report) {
                 kl = cost[0];
             }
+            // delta-bar-delta gains, momentum step
             for (int k = 0; k < y.length; k++) {
                 boolean sameSign = Math.signum(g[k]) == Math.signum(update[k]);
                 gains[k] = Math.max(MIN_GAIN, sameSign ? gains[k] * 0.8 : gains[k] + 0.2);
@@ -328,38 +346,70 @@ public final class Tsne {
     }
 
     /**
-     * The gradient of C = KL(P‖Q) with respect to the map (paper Eq. 5), as {@code {dC/dy_00, dC/dy_01,
-     * dC/dy_10, ...}} (row-major [N, 2]).
+     * The gradient of C = KL(P‖Q) with respect to the map (paper Eq. 5),
+     * ∂C/∂y_i = 4 Σ_j (p_ij − q_ij)(1 + ‖y_i − y_j‖²)^-1 (y_i − y_j), in seven passes over N×N:
+     * <ul>
+     *   <li>1 + ‖y_i − y_j‖² = (A Bᵀ)_ij with A = [y, ‖y‖² + 1, 1] and B = [−2y, 1, ‖y‖²], one product;</li>
+     *   <li>num = its reciprocal, Z = Σ_{i≠j} num_ij, Q = num / Z;</li>
+     *   <li>L = (P − Q) ∘ num, and L [y, 1] gives Σ_j L_ij y_j and Σ_j L_ij in one product, so that
+     *       ∂C/∂y_i = 4 (y_i Σ_j L_ij − Σ_j L_ij y_j).</li>
+     * </ul>
+     * The diagonal is never zeroed: its terms L_ii (y_i − y_i) cancel, and it is left out of Z.
      *
-     * @param p           joint probabilities [N, N] (possibly exaggerated)
-     * @param y           the map [N, 2]
-     * @param num         work matrix [N, N], overwritten with (1 + ‖y_i − y_j‖²)^-1 (0 on the diagonal)
-     * @param work        work matrix [N, N], overwritten
-     * @param offDiagonal ones with a zero diagonal [N, N]
-     * @param cost        when not null, {@code cost[0]} receives KL(P/exaggeration ‖ Q)
+     * @param p            joint probabilities [N, N] with a zero diagonal (possibly exaggerated)
+     * @param y            the map, row-major {@code {y_00, y_01, y_10, ...}}
+     * @param num          work matrix [N, N], double, overwritten
+     * @param work         work matrix [N, N], double, overwritten
+     * @param cost         when not null, {@code cost[0]} receives KL(P/exaggeration ‖ Q)
      * @param exaggeration the factor P carries now (1 without exaggeration), for the cost only
+     * @return the gradient, row-major like {@code y}
      */
-    static double[] gradient(INDArray p, INDArray y, INDArray num, INDArray work, INDArray offDiagonal,
-                             double[] cost, double exaggeration) {
-        int n = (int) y.rows();
-        // num_ij = 1 / (1 + ‖y_i‖² + ‖y_j‖² − 2 y_i·y_j), the Student-t kernel (Eq. 4)
-        INDArray norms = y.mul(y).sum(1);
-        Nd4j.gemm(y, y, num, false, true, -2.0, 0.0);
-        num.addiColumnVector(norms.reshape(n, 1)).addiRowVector(norms.reshape(1, n)).addi(1.0);
-        num.rdivi(1.0).muli(offDiagonal);
-        double z = num.sumNumber().doubleValue();
-        work.assign(num).divi(z); // q_ij
-        Transforms.max(work, TINY, false);
+    static double[] gradient(INDArray p, double[] y, INDArray num, INDArray work, double[] cost, double exaggeration) {
+        int n = y.length / 2;
+        double[] a = new double[4 * n];
+        double[] b = new double[4 * n];
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            double y0 = y[2 * i];
+            double y1 = y[2 * i + 1];
+            double sq = y0 * y0 + y1 * y1;
+            a[4 * i] = y0;
+            a[4 * i + 1] = y1;
+            a[4 * i + 2] = sq + 1;
+            a[4 * i + 3] = 1;
+            b[4 * i] = -2 * y0;
+            b[4 * i + 1] = -2 * y1;
+            b[4 * i + 2] = 1;
+            b[4 * i + 3] = sq;
+            trace += 1 / ((sq + 1) + sq - 2 * sq); // num_ii = 1 / (A Bᵀ)_ii, 1 up to rounding
+        }
+        INDArray am = Nd4j.create(a, new long[] {n, 4}, DataType.DOUBLE);
+        INDArray bm = Nd4j.create(b, new long[] {n, 4}, DataType.DOUBLE);
+        Nd4j.gemm(am, bm, num, false, true, 1.0, 0.0);
+        num.rdivi(1.0);                                       // Student-t kernel (Eq. 4)
+        double z = num.sumNumber().doubleValue() - trace;
+        num.div(z, work);                                     // q_ij
         if (cost != null) {
             cost[0] = klDivergence(exaggeration == 1 ? p : p.div(exaggeration), work);
         }
-        work.rsubi(p).muli(num); // L = (P − Q) ∘ num, zero on the diagonal
-        // ∂C/∂y_i = 4 Σ_j L_ij (y_i − y_j) = 4 (rowsum(L)_i y_i − (L y)_i)
-        INDArray grad = y.mulColumnVector(work.sum(1).reshape(n, 1)).subi(work.mmul(y)).muli(4.0);
-        return grad.dup('c').data().asDouble();
+        work.rsubi(p).muli(num);                              // L = (P − Q) ∘ num
+        double[] yOne = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            yOne[3 * i] = y[2 * i];
+            yOne[3 * i + 1] = y[2 * i + 1];
+            yOne[3 * i + 2] = 1;
+        }
+        double[] ly = work.mmul(Nd4j.create(yOne, new long[] {n, 3}, DataType.DOUBLE)).dup('c').data().asDouble();
+        double[] grad = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double rowSum = ly[3 * i + 2];
+            grad[2 * i] = 4 * (y[2 * i] * rowSum - ly[3 * i]);
+            grad[2 * i + 1] = 4 * (y[2 * i + 1] * rowSum - ly[3 * i + 1]);
+        }
+        return grad;
     }
 
-    /** KL(P‖Q) = Σ p_ij log(p_ij / q_ij). */
+    /** KL(P‖Q) = Σ_{i≠j} p_ij log(p_ij / q_ij) (P's zero diagonal adds nothing). */
     private static double klDivergence(INDArray p, INDArray q) {
         INDArray ratio = Transforms.log(Transforms.max(p, TINY, true).divi(q), false);
         return p.mul(ratio).sumNumber().doubleValue();
