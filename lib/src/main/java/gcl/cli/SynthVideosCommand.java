@@ -24,9 +24,26 @@ public final class SynthVideosCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Videos rendered in parallel (default: one per core).")
     Integer threads;
 
+    @Option(names = "--size", defaultValue = "160x120", paramLabel = "WxH", description = "Frame size, even numbers (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--segments", defaultValue = "16-24", paramLabel = "MIN-MAX",
+            description = "Clip length range in 16-frame segments (default: ${DEFAULT-VALUE}).")
+    String segments;
+
+    @Option(names = "--fps", defaultValue = "25", description = "Frames per second (default: ${DEFAULT-VALUE}).")
+    double fps;
+
     @Override
     public Integer call() throws Exception {
-        SyntheticVideos.Config config = SyntheticVideos.Config.defaults().withCount(count);
+        SyntheticVideos.Config d = SyntheticVideos.Config.defaults();
+        String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] range = segments.split("-");
+        if (wh.length != 2 || range.length != 2) {
+            throw new IllegalArgumentException("--size is WxH (e.g. 160x120) and --segments MIN-MAX (e.g. 16-24)");
+        }
+        SyntheticVideos.Config config = new SyntheticVideos.Config(count, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps,
+                Integer.parseInt(range[0]), Integer.parseInt(range[1]), d.cameras(), d.testShare(), d.anomalousShare(), d.threads());
         if (threads != null) {
             config = config.withThreads(threads);
         }

@@ -169,6 +169,36 @@ public final class DefaultExtractor implements FeatureExtractor {
         return parts;
     }
 
+    /**
+     * What each part of a vector holds, as a table for a notebook: part, what it measures, its
+     * entries, and the mean and largest value of that part in {@code vector}.
+     */
+    public tech.tablesaw.api.Table describe(float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("expected a vector of " + dimension + " entries, got " + vector.length);
+        }
+        tech.tablesaw.api.StringColumn part = tech.tablesaw.api.StringColumn.create("part");
+        tech.tablesaw.api.StringColumn what = tech.tablesaw.api.StringColumn.create("measures");
+        tech.tablesaw.api.StringColumn entries = tech.tablesaw.api.StringColumn.create("entries");
+        tech.tablesaw.api.DoubleColumn mean = tech.tablesaw.api.DoubleColumn.create("mean");
+        tech.tablesaw.api.DoubleColumn max = tech.tablesaw.api.DoubleColumn.create("max");
+        for (Part p : parts()) {
+            double sum = 0;
+            double top = 0;
+            for (int i = p.from(); i < p.to(); i++) {
+                sum += vector[i];
+                top = Math.max(top, vector[i]);
+            }
+            part.append(p.name());
+            what.append(p.description());
+            entries.append(p.from() + "-" + (p.to() - 1));
+            mean.append(sum / (p.to() - p.from()));
+            max.append(top);
+        }
+        return tech.tablesaw.api.Table.create("default extractor, d = " + dimension + ", grid " + rows + "x" + cols,
+                part, what, entries, mean, max);
+    }
+
     @Override
     public float[] extract(Segment segment) {
         List<VideoFrame> frames = segment.frames();

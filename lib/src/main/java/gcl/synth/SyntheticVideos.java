@@ -37,6 +37,18 @@ import java.util.concurrent.Future;
  * <p>Deterministic: the same seed and settings give the same frames (each video draws from its
  * own {@link Seeds} stream, so the thread count does not matter). A teaching proxy: results on it
  * are not the paper's results.
+ *
+ * <p><b>End-to-end check</b> (too slow for a unit test; run by hand, numbers from a shared 2-core
+ * machine):
+ * <pre>
+ * gcl synth videos --out V --seed 1           # 40 videos, 13 104 frames, ~10 s
+ * gcl extract --videos V --out D --threads 2  # 819 segments, d = 2048, ~41 s (20 segments/s)
+ * gcl data check --manifest synthetic-videos --dir D     # OK
+ * gcl seeds --data D --out seeds.csv --seeds 1-3         # quick profile
+ * </pre>
+ * gave frame-level AUC (discriminator) GCL_PT 82.4 ± 1.5 % (seeds 1–3: 82.5, 80.8, 83.8; the
+ * generator's reconstruction error alone 92.4 %) and GCL_B 63.8 ± 14.9 % (53.6, 56.7, 80.9):
+ * the anomalous frames score well above chance (50 %).
  */
 public final class SyntheticVideos {
     /**

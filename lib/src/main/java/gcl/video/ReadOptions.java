@@ -4,8 +4,9 @@ package gcl.video;
  * How to read a video: keep its own frame rate and size, or resample.
  *
  * @param fps    output frames per second; 0 keeps the file's own rate. Resampling picks, for each
- *               output time k / fps, the last decoded frame shown at or before it (frames are
- *               dropped to go slower, repeated to go faster), as a player would show them.
+ *               output time k / fps, the decoded frame whose time is nearest (frames are dropped
+ *               to go slower, repeated to go faster); the video ends half a source frame after
+ *               its last frame's time, so n frames at the file's own rate stay n frames.
  * @param width  output width in pixels; 0 keeps the file's width (both or neither must be set)
  * @param height output height in pixels; 0 keeps the file's height
  */

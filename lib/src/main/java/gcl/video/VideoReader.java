@@ -39,7 +39,14 @@ public final class VideoReader implements AutoCloseable {
     private final int width;
     private final int height;
     private long firstTimestamp = Long.MIN_VALUE;
-    private long nextOutput;           // index of the next output frame when resampling
+    private long lastTimestamp;        // of the last decoded picture, microseconds from the first
+    // resampling: the decoded frame shown now and the next one, with their times
+    private boolean started;
+    private VideoFrame current;
+    private long currentTime;
+    private VideoFrame upcoming;
+    private long upcomingTime;
+    private long nextOutput;           // index of the next output frame
     private int delivered;
 
     private VideoReader(Path file, ReadOptions options) throws IOException {
@@ -148,13 +155,6 @@ public final class VideoReader implements AutoCloseable {
         delivered++;
         return current;
     }
-
-    private boolean started;
-    private VideoFrame current;
-    private long currentTime;
-    private VideoFrame upcoming;
-    private long upcomingTime;
-    private long lastTimestamp;
 
     /** Decodes the next picture, with its time (microseconds from the first picture) in {@link #lastTimestamp}. */
     private VideoFrame decode() throws IOException {

@@ -13,8 +13,8 @@ import org.bytedeco.javacv.Frame;
  *
  * <p>The codec is MPEG-4 part 2 ({@code mpeg4}), which every FFmpeg build has (the LGPL build
  * JavaCV ships has no H.264 encoder), in the container the file name's extension names
- * ({@code .avi}, {@code .mp4}, {@code .mkv}). One encoding thread, so that the same frames give
- * the same bytes.
+ * ({@code .avi}, {@code .mp4}, {@code .mkv}). One encoding thread and FFmpeg's bit-exact flags,
+ * so that the same frames give the same bytes.
  */
 public final class VideoWriter implements AutoCloseable {
     static {
@@ -42,6 +42,9 @@ public final class VideoWriter implements AutoCloseable {
         recorder.setGopSize(Math.max(1, (int) Math.round(fps)));
         recorder.setVideoQuality(quality);
         recorder.setVideoOption("threads", "1");
+        // no encoder version strings or other build-dependent bytes in the stream or the container
+        recorder.setVideoOption("flags", "+bitexact");
+        recorder.setOption("fflags", "+bitexact");
         frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
         try {
             recorder.start();

@@ -46,4 +46,19 @@ class ExtractCommandTest {
         assertTrue(lines.get(1).startsWith("decode,1,48,3,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("extract,1,48,3,"), lines.get(2));
     }
+
+    @Test
+    void aModelFileIsTheExtractorWhenNamed(@TempDir Path dir) throws Exception {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        TestVideos.write(videos.resolve("a.avi"), 32, 32, 24, 25);
+        Path model = dir.resolve("tiny3d.zip");
+        org.deeplearning4j.util.ModelSerializer.writeModel(gcl.features.PretrainedExtractorTest.tiny3dCnn(), model.toFile(), false);
+        Path out = dir.resolve("ds");
+        assertEquals(0, Main.run("extract", "--videos", videos.toString(), "--out", out.toString(), "--extractor", model.toString(),
+                "--clip", "3x8x16x16:ncdhw"));
+        var ds = gcl.data.DatasetDirectory.load(out);
+        assertEquals(8, ds.train().dim());
+        assertEquals("pretrained:tiny3d.zip", ds.info().featureKind());
+        assertEquals(2, ds.train().video("a").segments());
+    }
 }

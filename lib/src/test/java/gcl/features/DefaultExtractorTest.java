@@ -71,6 +71,10 @@ class DefaultExtractorTest {
         assertTrue(sum(moving, part(e, "flow speed")) > 0.1);
         assertTrue(sum(moving, part(e, "frame difference")) > 0.1);
         assertTrue(sum(still, part(e, "gradient orientation")) > 0.1, "the square has edges");
+        var table = e.describe(moving);
+        assertEquals(8, table.rowCount());
+        assertEquals("flow speed", table.stringColumn("part").get(7));
+        assertTrue(table.doubleColumn("max").get(7) > 0);
     }
 
     @Test

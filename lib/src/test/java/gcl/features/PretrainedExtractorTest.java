@@ -24,12 +24,12 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-class PretrainedExtractorTest {
+public class PretrainedExtractorTest {
     @TempDir
     Path dir;
 
     /** A tiny 3D CNN: conv 3x3x3 (4 maps) → max pool 2x2x2 → dense 8 → softmax 2, on 3 × 8 × 16 × 16 clips. */
-    static MultiLayerNetwork tiny3dCnn() {
+    public static MultiLayerNetwork tiny3dCnn() {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(7)
                 .list()
