@@ -55,6 +55,9 @@ public final class TemporalDifferenceFilter {
         if (t < 2) {
             return new double[0];
         }
+        // a copy first: ND4J 1.0.0-M2.1 returns an empty array for interval(1, t) of a row view
+        // whose first row is t - 1 (a video that starts at row T - 1 of its set)
+        segments = segments.dup();
         INDArray next = segments.get(NDArrayIndex.interval(1, t), NDArrayIndex.all());
         INDArray prev = segments.get(NDArrayIndex.interval(0, t - 1), NDArrayIndex.all());
         return next.sub(prev).norm2(1).toDoubleVector();
