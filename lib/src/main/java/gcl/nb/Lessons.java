@@ -58,6 +58,65 @@ public final class Lessons {
         return Profile.current() == Profile.FULL ? 10 : quick;
     }
 
+    /**
+     * The synthetic surveillance videos of lesson 01 (seed 1; 12 clips in quick, 40 in full),
+     * rendered on first use into the cache and listed from there afterwards.
+     */
+    public static Path syntheticVideos() {
+        int count = Profile.current() == Profile.FULL ? gcl.synth.SyntheticVideos.DEFAULT_COUNT : 12;
+        Path dir = gcl.experiment.RunCache.cacheRoot().resolve("videos").resolve("synthetic-videos-seed1-" + count);
+        try {
+            if (!java.nio.file.Files.exists(dir.resolve("videos.csv"))) {
+                Path work = java.nio.file.Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp");
+                deleteQuietly(work);
+                System.out.println("rendering " + count + " synthetic videos into " + dir + " (first use; later calls reuse them)");
+                gcl.synth.SyntheticVideos.render(work, new Seeds(1),
+                        gcl.synth.SyntheticVideos.Config.defaults().withCount(count), System.out);
+                java.nio.file.Files.move(work, dir);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The dataset extracted from a folder of videos with an extractor, into the cache (resumable:
+     * videos already extracted are skipped), then loaded.
+     */
+    public static Dataset extracted(Path videos, gcl.features.FeatureExtractor extractor) {
+        Path out = gcl.experiment.RunCache.cacheRoot().resolve("datasets")
+                .resolve(videos.getFileName() + "-" + extractor.kind() + "-d" + extractor.dimension());
+        try {
+            if (!java.nio.file.Files.exists(out.resolve(DatasetDirectory.DATASET_JSON))) {
+                var result = gcl.features.BatchExtraction.run(videos, out, extractor,
+                        gcl.features.BatchExtraction.Options.defaults().withProgress(System.out));
+                System.out.println(result.summary());
+            }
+            return DatasetDirectory.load(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) throws IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** A decoded frame as an image (its BGR bytes in a 3-byte BGR raster). */
+    public static java.awt.image.BufferedImage image(gcl.video.VideoFrame frame) {
+        var img = new java.awt.image.BufferedImage(frame.width(), frame.height(), java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        byte[] raster = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        System.arraycopy(frame.bgr(), 0, raster, 0, raster.length);
+        return img;
+    }
+
     /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
     public static int tsnePoints() {
         return Profile.current() == Profile.FULL ? 2000 : 300;
