@@ -29,9 +29,9 @@ public record Metrics(double auc, double averagePrecision, double aucGenerator, 
                 DoubleColumn.create("auc_g", aucGenerator),
                 DoubleColumn.create("auc_d", aucDiscriminator),
                 StringColumn.create("score_by", scoreBy),
-                IntColumn.create("videos", videos),
-                IntColumn.create("frames", frames),
-                IntColumn.create("anomalous_frames", anomalousFrames));
+                IntColumn.create("videos", new int[] {videos}),
+                IntColumn.create("frames", new int[] {frames}),
+                IntColumn.create("anomalous_frames", new int[] {anomalousFrames}));
     }
 
     /** Writes {@link #table()} as CSV. */
