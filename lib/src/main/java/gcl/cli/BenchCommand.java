@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: speed of the method's steps on this machine.",
         subcommands = {
+            BenchExtractCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Check and import dataset directories.",
         subcommands = {
+            DataCheckCommand.class,
+            DataImportCommand.class,
         })
 public final class DataCommand implements Runnable {
     @CommandLine.Spec

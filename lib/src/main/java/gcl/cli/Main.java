@@ -16,9 +16,12 @@ import picocli.CommandLine.Command;
         description = "Generative Cooperative Learning (Zaheer et al., CVPR 2022): data, training and evaluation from the command line.",
         subcommands = {
             VersionCommand.class,
+            ExtractCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,
+            AblateCommand.class,
+            SeedsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Make the embedded synthetic datasets (features or videos).",
         subcommands = {
+            SynthFeaturesCommand.class,
+            SynthVideosCommand.class,
         })
 public final class SynthCommand implements Runnable {
     @CommandLine.Spec

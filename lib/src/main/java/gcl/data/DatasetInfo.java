@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param groundTruthConvention how frame counts were made: {@code segments} (T × p from the feature
  *                              length, the published convention) or {@code frames} (the real frame count)
  * @param synthetic             true for the embedded teaching proxies: results on them are not the paper's
+ * @param description           one or two sentences for people ("" when none)
  */
 public record DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
-                          String groundTruthConvention, boolean synthetic) {
+                          String groundTruthConvention, boolean synthetic, String description) {
     public static final String SEGMENTS = "segments";
     public static final String FRAMES = "frames";
 
@@ -28,5 +29,22 @@ public record DatasetInfo(String name, int segmentSize, String featureKind, int 
             throw new IllegalArgumentException("ground-truth convention must be '" + SEGMENTS + "' or '" + FRAMES
                     + "', got '" + groundTruthConvention + "'");
         }
+        description = description == null ? "" : description;
+    }
+
+    /** Without a description. */
+    public DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
+                       String groundTruthConvention, boolean synthetic) {
+        this(name, segmentSize, featureKind, featureDim, frameRate, groundTruthConvention, synthetic, "");
+    }
+
+    /** The same description with another feature dimension (e.g. once the first file is read). */
+    public DatasetInfo withFeatureDim(int d) {
+        return new DatasetInfo(name, segmentSize, featureKind, d, frameRate, groundTruthConvention, synthetic, description);
+    }
+
+    /** The same description with another ground-truth convention. */
+    public DatasetInfo withGroundTruthConvention(String convention) {
+        return new DatasetInfo(name, segmentSize, featureKind, featureDim, frameRate, convention, synthetic, description);
     }
 }

@@ -84,6 +84,52 @@ public final class Show {
         return toKernel(r);
     }
 
+    /**
+     * Shows each item now, in order, as its own output of the running cell: for a cell that shows
+     * several tables or charts. Items made by this class go straight to the kernel; anything else
+     * is printed. Outside a kernel every item is printed.
+     */
+    public static void display(Object... items) {
+        for (Object item : items) {
+            if (!sendToKernel(item)) {
+                System.out.println(item);
+            }
+        }
+    }
+
+    private static final String[][] KERNEL_INSTANCES = {
+        {"org.dflib.jjava.kernel.JavaNotebookStatics", "kernel"},
+        {"io.github.spencerpark.ijava.IJava", "getKernelInstance"},
+    };
+
+    private static boolean sendToKernel(Object item) {
+        if (item == null || item instanceof Rendered) {
+            return false;
+        }
+        for (String[] k : KERNEL_INSTANCES) {
+            Class<?> statics = findClass(k[0]);
+            if (statics == null) {
+                continue;
+            }
+            try {
+                Object kernel = statics.getMethod(k[1]).invoke(null);
+                if (kernel == null) {
+                    continue;
+                }
+                for (var m : kernel.getClass().getMethods()) {
+                    if (m.getName().equals("display") && m.getParameterCount() == 1
+                            && m.getParameterTypes()[0].isInstance(item)) {
+                        m.invoke(kernel, item);
+                        return true;
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // not this kernel
+            }
+        }
+        return false;
+    }
+
     /** PNG bytes of an image. */
     public static byte[] png(BufferedImage image) {
         try {

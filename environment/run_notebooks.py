@@ -1,0 +1,96 @@
+"""Execute the lessons headless under the Java (GCL) kernel; used by environment/run-all.
+
+Each notebook runs top to bottom with nbclient. The executed notebook and an HTML copy go to the
+output folder. A failing cell stops that notebook; the script goes on with the others and exits
+non-zero at the end, naming each notebook and cell that failed.
+"""
+import argparse
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+
+def first_line(text, limit=300):
+    text = (text or "").strip().splitlines()
+    return (text[0] if text else "")[:limit]
+
+
+def run(path, out_dir, timeout, kernel):
+    nb = nbformat.read(path, as_version=4)
+    name = os.path.basename(path)
+    kernel_name = kernel or nb.metadata.get("kernelspec", {}).get("name", "java-gcl")
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name, allow_errors=False,
+                            resources={"metadata": {"path": os.path.dirname(path)}})
+    started = time.time()
+    error = None
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        error = e
+    seconds = time.time() - started
+    failed_cell = None
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                failed_cell = (index, output.get("ename", ""), output.get("evalue", ""))
+                break
+        if failed_cell:
+            break
+    nbformat.write(nb, os.path.join(out_dir, name))
+    html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    with open(os.path.join(out_dir, name.replace(".ipynb", ".html")), "w", encoding="utf-8") as f:
+        f.write(html)
+    if error is not None and failed_cell is None:
+        # a timeout or a dead kernel leaves no error output: find the cell that was running
+        running = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count") is None), -1)
+        failed_cell = (running, type(error).__name__, first_line(str(error)))
+    return seconds, failed_cell
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notebooks", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--timeout", type=int, default=int(os.environ.get("GCL_CELL_TIMEOUT", "3600")),
+                        help="seconds one cell may run")
+    parser.add_argument("--kernel", default=None, help="kernel name (default: the notebook's own)")
+    parser.add_argument("only", nargs="*", help="run only notebooks whose name starts with these")
+    args = parser.parse_args()
+
+    os.makedirs(args.out, exist_ok=True)
+    names = sorted(n for n in os.listdir(args.notebooks) if n.endswith(".ipynb") and n[:2].isdigit())
+    if args.only:
+        names = [n for n in names if any(n.startswith(p) for p in args.only)]
+    if not names:
+        print("run-all: no notebooks to run", file=sys.stderr)
+        return 1
+    profile = os.environ.get("GCL_PROFILE", "quick")
+    failures = []
+    total = 0.0
+    for name in names:
+        print(f"run-all [{profile}]: {name} ...", flush=True)
+        seconds, failed = run(os.path.join(args.notebooks, name), args.out, args.timeout, args.kernel)
+        total += seconds
+        if failed:
+            index, ename, evalue = failed
+            failures.append(f"{name}, cell {index}: {ename}: {first_line(evalue)}")
+            print(f"run-all [{profile}]: {name} FAILED at cell {index} ({seconds:.0f} s): {ename}: {first_line(evalue)}", flush=True)
+        else:
+            print(f"run-all [{profile}]: {name} ok ({seconds:.0f} s)", flush=True)
+    print(f"run-all: executed notebooks and HTML copies are in {args.out}")
+    passed = len(names) - len(failures)
+    print(f"notebooks: {passed} passed, {len(failures)} failed ({total:.0f} s)")
+    for f in failures:
+        print(f"run-all: FAILED {f}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+package gcl.cli;
+
+import gcl.Profile;
+import gcl.data.Dataset;
+import gcl.data.DatasetDirectory;
+import gcl.experiment.Experiment;
+import gcl.experiment.PaperExperiments;
+import gcl.experiment.RunCache;
+import gcl.synth.SyntheticFeatures;
+import gcl.train.GclConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code gcl ablate} and {@code gcl seeds}: data, seeds, profile, config overrides, cache. */
+final class ExperimentOptions {
+    @Option(names = "--data", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0, generated on first use).")
+    Path data;
+
+    @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config and the default data.")
+    String profile;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change a config field, e.g. --set epochs=20 --set negativeTarget=gaussian:6 (repeatable; see 'gcl train --help').")
+    List<String> overrides = List.of();
+
+    @Option(names = "--fresh", description = "Train every run anew, even when the cache holds it.")
+    boolean fresh;
+
+    @Option(names = "--cache", description = "Run cache folder (default: $GCL_CACHE/runs, shared with the notebooks).")
+    Path cache;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    Profile profile() {
+        return profile == null ? Profile.current() : Profile.parse(profile);
+    }
+
+    Dataset dataset() throws IOException {
+        return data == null ? SyntheticFeatures.cached(profile(), 0) : DatasetDirectory.load(data);
+    }
+
+    GclConfig baseConfig() {
+        GclConfig config = GclConfig.forProfile(profile());
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set takes FIELD=VALUE, got '" + o + "'");
+            }
+            config = config.with(o.substring(0, eq).trim(), jsonValue(o.substring(eq + 1).trim()));
+        }
+        return config;
+    }
+
+    Experiment experiment(Dataset ds) {
+        Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet);
+        return cache == null ? e : e.cache(new RunCache(cache));
+    }
+
+    /** A command-line value as JSON: numbers, booleans and lists as they are, anything else as a string. */
+    static Object jsonValue(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            return text;
+        }
+    }
+
+    static List<Long> seeds(String text) {
+        return PaperExperiments.parseSeeds(text);
+    }
+}

@@ -1,0 +1,242 @@
+package gcl.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Writes a dataset directory (layout in {@code data-manifests/README.md}) one video at a time,
+ * then its lists and metadata.
+ *
+ * <pre>{@code
+ * DatasetWriter w = DatasetWriter.open(dir, info);
+ * for (...) {
+ *     if (w.contains(id)) continue;                 // done in an earlier, interrupted run
+ *     w.writeVideo(id, Split.TEST, features, frames, label, groundTruth);
+ * }
+ * w.finish();                                        // dataset.json, splits, videos.csv, ground_truth.csv
+ * }</pre>
+ *
+ * <p>Safe to resume: each feature file is written whole (beside its target, then moved into place)
+ * and then recorded in a journal ({@code .writer/videos.tsv}); a writer opened on a directory with
+ * a journal, or on a finished directory, starts from the videos already there. Writing a video
+ * again replaces it. {@link #finish()} writes the lists from the journal and removes it.
+ */
+public final class DatasetWriter {
+    static final String JOURNAL = ".writer/videos.tsv";
+
+    private final Path dir;
+    private DatasetInfo info;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** What the lists say about one written video. */
+    record Entry(String id, Split split, int segments, int frames, VideoLabel label, List<GroundTruth.Interval> intervals) {
+    }
+
+    private DatasetWriter(Path dir, DatasetInfo info) {
+        this.dir = dir;
+        this.info = info;
+    }
+
+    /**
+     * Opens a directory for writing, resuming from what an earlier run left there.
+     *
+     * @param info the metadata; a {@code featureDim} of 0 is taken from the first video written
+     */
+    public static DatasetWriter open(Path dir, DatasetInfo info) throws IOException {
+        DatasetWriter w = new DatasetWriter(dir, info);
+        Files.createDirectories(dir.resolve(DatasetDirectory.FEATURES));
+        Path journal = dir.resolve(JOURNAL);
+        if (Files.exists(journal)) {
+            for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    Entry e = parse(line, journal);
+                    if (Files.exists(w.featureFile(e.id()))) {
+                        w.entries.remove(e.id());
+                        w.entries.put(e.id(), e);
+                    }
+                }
+            }
+        } else if (Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
+            for (Entry e : DatasetDirectory.readEntries(dir)) {
+                w.entries.put(e.id(), e);
+            }
+            for (Entry e : w.entries.values()) {
+                w.journal(e);
+            }
+        }
+        if (info.featureDim() == 0 && !w.entries.isEmpty()) {
+            Npy.Header h = Npy.header(w.featureFile(w.entries.keySet().iterator().next()));
+            w.info = info.withFeatureDim((int) h.shape()[h.shape().length - 1]);
+        }
+        return w;
+    }
+
+    /** Writes a whole in-memory dataset (both splits) and finishes the directory. */
+    public static void write(Path dir, Dataset dataset) throws IOException {
+        DatasetWriter w = open(dir, dataset.info());
+        for (Split split : Split.values()) {
+            FeatureSet set = split == Split.TRAIN ? dataset.train() : dataset.test();
+            for (Video v : set.videos()) {
+                w.writeVideo(v.id(), split, set.segmentsOf(v), v.frames(), v.label(), v.groundTruth());
+            }
+        }
+        w.finish();
+    }
+
+    /** Whether a video with this id is already written (in this run or an earlier one). */
+    public boolean contains(String id) {
+        return entries.containsKey(id);
+    }
+
+    /** Number of videos written so far. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** The directory being written. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Writes one video's features and records it.
+     *
+     * @param id          file-name-safe id (no path separators, commas or line breaks)
+     * @param split       train or test
+     * @param features    [T, d], written as float32
+     * @param frames      frame count evaluation uses (T·p under the published convention)
+     * @param label       video-level label ({@link VideoLabel#UNKNOWN} when not known)
+     * @param groundTruth frame mask of length {@code frames}, or null (test videos: all normal)
+     */
+    public synchronized void writeVideo(String id, Split split, INDArray features, int frames, VideoLabel label,
+                                        boolean[] groundTruth) throws IOException {
+        checkId(id);
+        if (features.rank() != 2) {
+            throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
+        }
+        int d = (int) features.columns();
+        if (info.featureDim() == 0) {
+            info = info.withFeatureDim(d);
+        } else if (d != info.featureDim()) {
+            throw new IllegalArgumentException("video " + id + ": features have d = " + d + " but the dataset has d = " + info.featureDim());
+        }
+        if (groundTruth != null && groundTruth.length != frames) {
+            throw new IllegalArgumentException("video " + id + ": ground truth has " + groundTruth.length + " frames but the video " + frames);
+        }
+        Npy.write(featureFile(id), features);
+        List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);
+        Entry e = new Entry(id, split, (int) features.rows(), frames, label, intervals);
+        entries.put(id, e);
+        journal(e);
+    }
+
+    /** Writes dataset.json, the split lists, videos.csv and ground_truth.csv, and removes the journal. */
+    public synchronized void finish() throws IOException {
+        boolean trainGroundTruth = entries.values().stream().anyMatch(e -> e.split() == Split.TRAIN && e.intervals() != null);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = json.createObjectNode();
+        o.put("name", info.name());
+        o.put("segmentSize", info.segmentSize());
+        o.put("featureKind", info.featureKind());
+        o.put("featureDim", info.featureDim());
+        o.put("frameRate", info.frameRate());
+        o.put("groundTruthConvention", info.groundTruthConvention());
+        o.put("synthetic", info.synthetic());
+        o.put("trainGroundTruth", trainGroundTruth);
+        o.put("description", info.description());
+        writeText(dir.resolve(DatasetDirectory.DATASET_JSON), json.writeValueAsString(o) + "\n");
+        StringBuilder videos = new StringBuilder("id,frames,label\n");
+        StringBuilder truth = new StringBuilder("id,start,end\n");
+        for (Split split : Split.values()) {
+            StringBuilder list = new StringBuilder();
+            for (Entry e : entries.values()) {
+                if (e.split() != split) {
+                    continue;
+                }
+                list.append(e.id()).append('\n');
+                videos.append(e.id()).append(',').append(e.frames()).append(',').append(e.label().id()).append('\n');
+                if (e.intervals() != null) {
+                    for (GroundTruth.Interval iv : e.intervals()) {
+                        truth.append(e.id()).append(',').append(iv.start()).append(',').append(iv.end()).append('\n');
+                    }
+                }
+            }
+            writeText(dir.resolve(DatasetDirectory.SPLITS).resolve(split.id() + ".txt"), list.toString());
+        }
+        writeText(dir.resolve(DatasetDirectory.VIDEOS_CSV), videos.toString());
+        writeText(dir.resolve(DatasetDirectory.GROUND_TRUTH_CSV), truth.toString());
+        Files.deleteIfExists(dir.resolve(JOURNAL));
+        Files.deleteIfExists(dir.resolve(JOURNAL).getParent());
+    }
+
+    private Path featureFile(String id) {
+        return dir.resolve(DatasetDirectory.FEATURES).resolve(id + ".npy");
+    }
+
+    private void journal(Entry e) throws IOException {
+        Path journal = dir.resolve(JOURNAL);
+        Files.createDirectories(journal.getParent());
+        StringBuilder s = new StringBuilder();
+        s.append(e.id()).append('\t').append(e.split().id()).append('\t').append(e.segments()).append('\t')
+                .append(e.frames()).append('\t').append(e.label().id()).append('\t');
+        if (e.intervals() == null) {
+            s.append('-');
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (GroundTruth.Interval iv : e.intervals()) {
+                parts.add(iv.start() + ":" + iv.end());
+            }
+            s.append(String.join(";", parts));
+        }
+        s.append('\n');
+        try (BufferedWriter out = Files.newBufferedWriter(journal, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(s.toString());
+        }
+    }
+
+    private static Entry parse(String line, Path journal) throws IOException {
+        String[] f = line.split("\t", -1);
+        if (f.length != 6) {
+            throw new IOException(journal + ": bad line '" + line + "'");
+        }
+        List<GroundTruth.Interval> intervals = null;
+        if (!f[5].equals("-")) {
+            intervals = new ArrayList<>();
+            for (String p : f[5].split(";")) {
+                if (!p.isEmpty()) {
+                    String[] se = p.split(":");
+                    intervals.add(new GroundTruth.Interval(Integer.parseInt(se[0]), Integer.parseInt(se[1])));
+                }
+            }
+        }
+        return new Entry(f[0], Split.parse(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), VideoLabel.parse(f[4]), intervals);
+    }
+
+    static void checkId(String id) {
+        if (id == null || id.isBlank() || id.startsWith(".") || id.chars().anyMatch(c -> c == '/' || c == '\\' || c == ','
+                || c == '\n' || c == '\r' || c == '\t')) {
+            throw new IllegalArgumentException("bad video id '" + id + "': it names a file, so no '/', '\\', ',', tabs or line breaks, and no leading '.'");
+        }
+    }
+
+    static void writeText(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,75 @@
+package gcl.data.adapters;
+
+import gcl.Progress;
+import gcl.data.CropPolicy;
+import gcl.data.DatasetInfo;
+import gcl.data.GroundTruth;
+import gcl.data.Npy;
+import gcl.data.Split;
+import gcl.data.VideoLabel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ShanghaiTech in Zhong et al.'s weakly supervised split (238 train / 199 test) into a dataset
+ * directory: per-video feature files, the two lists, and the per-video frame masks
+ * ({@code test_frame_mask/<video>.npy}, one value per real frame).
+ *
+ * <p>Ids are the scene and video numbers, e.g. {@code 01_0014}. A video is anomalous when its mask
+ * marks any frame; a video without a mask (from the original normal-only training set) is normal.
+ */
+public final class ShanghaiTechImport {
+    private ShanghaiTechImport() {
+    }
+
+    /**
+     * @param features    folder searched (recursively) for the feature files
+     * @param trainList   training list
+     * @param testList    test list
+     * @param masks       folder of {@code <id>.npy} frame masks
+     * @param out         dataset directory to write
+     * @param crops       10-crop policy
+     * @param convention  {@code segments} (published, default) or {@code frames}
+     * @param featureKind what the features are
+     */
+    public record Options(Path features, Path trainList, Path testList, Path masks, Path out, CropPolicy crops,
+                          String convention, String featureKind) {
+    }
+
+    /** The id of a ShanghaiTech file or list entry: {@code SS_VVVV} (scene, video). */
+    public static String id(String entry) {
+        String stem = ImportRun.stem(entry);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+_\\d+)").matcher(stem);
+        return m.find() ? m.group(1) : ImportRun.genericId(entry);
+    }
+
+    public static ImportRun.Result run(Options o, Progress progress) throws IOException {
+        if (!Files.isDirectory(o.masks())) {
+            throw new IOException(o.masks() + ": no such folder of frame masks");
+        }
+        Map<String, Path> index = ImportRun.index(o.features(), ShanghaiTechImport::id);
+        List<VideoSource> sources = new ArrayList<>();
+        for (Split split : Split.values()) {
+            Path list = split == Split.TRAIN ? o.trainList() : o.testList();
+            for (String entry : ImportRun.readList(list)) {
+                String id = id(entry);
+                Path file = ImportRun.resolve(entry, id, list, index);
+                Path maskFile = o.masks().resolve(id + ".npy");
+                boolean[] mask = Files.exists(maskFile) ? Npy.readMask(maskFile) : null;
+                VideoLabel label = mask != null && GroundTruth.count(mask) > 0 ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL;
+                Integer real = mask == null ? null : mask.length;
+                sources.add(new VideoSource(id, split, file.toString(), ImportRun.file(file), label, null,
+                        split == Split.TEST ? mask : null, real));
+            }
+        }
+        DatasetInfo info = new DatasetInfo("shanghaitech", 16, o.featureKind() == null ? "unknown" : o.featureKind(), 0, 24,
+                o.convention() == null ? DatasetInfo.SEGMENTS : o.convention(), false,
+                "ShanghaiTech Campus in the weakly supervised split of Zhong et al. (CVPR 2019), imported by "
+                        + "'gcl data import shanghaitech' (crops: " + o.crops().id() + ").");
+        return ImportRun.write(o.out(), info, sources, o.crops(), progress);
+    }
+}

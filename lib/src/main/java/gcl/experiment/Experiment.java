@@ -1,0 +1,166 @@
+package gcl.experiment;
+
+import gcl.Progress;
+import gcl.data.Dataset;
+import gcl.eval.RunResult;
+import gcl.eval.Runs;
+import gcl.train.GclConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs trials on one dataset, reusing finished runs from the {@link RunCache}.
+ *
+ * <pre>{@code
+ * var exp = Experiment.on(data);                       // default cache, progress lines
+ * Run b = exp.run("GCL_B", config.withVariant(Variant.GCL_B));
+ * Table t = exp.runAll(PaperExperiments.table2(config), List.of(1L, 2L, 3L));
+ * }</pre>
+ *
+ * Every run is trained exactly as {@link Runs#train} does; the result reported is the model after
+ * the configured number of epochs, never the epoch with the best test AUC.
+ */
+public final class Experiment {
+    private final Dataset data;
+    private RunCache cache = RunCache.defaultCache();
+    private boolean fresh;
+    private boolean quiet;
+
+    private Experiment(Dataset data) {
+        this.data = data;
+    }
+
+    /** An experiment on a dataset, with the default cache. */
+    public static Experiment on(Dataset data) {
+        return new Experiment(data);
+    }
+
+    /** Use another cache folder. */
+    public Experiment cache(RunCache other) {
+        this.cache = other;
+        return this;
+    }
+
+    /** Train every run anew even when the cache has it (the new run replaces the cached one). */
+    public Experiment fresh(boolean value) {
+        this.fresh = value;
+        return this;
+    }
+
+    /** No progress lines. */
+    public Experiment quiet(boolean value) {
+        this.quiet = value;
+        return this;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    public RunCache cache() {
+        return cache;
+    }
+
+    /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
+    public Run run(String name, GclConfig config) {
+        long start = System.nanoTime();
+        String key = RunCache.key(config, data);
+        if (!fresh && cache.has(key)) {
+            return Run.read(name, config, cache.dir(key), (System.nanoTime() - start) / 1e9);
+        }
+        java.nio.file.Path work = cache.workDir(key);
+        try {
+            RunResult result = Runs.train(data, config, work, quiet);
+            if (result.metrics() == null) {
+                throw new IllegalArgumentException("dataset " + data.info().name()
+                        + " has no test ground truth: experiments need it to report AUC");
+            }
+            java.nio.file.Path dir = cache.admit(key, work);
+            return new Run(name, config, result.metrics(), result.history(), dir, false, (System.nanoTime() - start) / 1e9);
+        } catch (RuntimeException e) {
+            try {
+                RunCache.deleteTree(work);
+            } catch (IOException ignored) {
+                // the failure that matters is e
+            }
+            throw e;
+        }
+    }
+
+    /** One run of a trial. */
+    public Run run(Trial trial) {
+        return run(trial.name(), trial.config());
+    }
+
+    /** Every trial with every seed: trials in order, seeds inside. */
+    public List<Run> runs(List<Trial> trials, List<Long> seeds) {
+        List<Run> runs = new ArrayList<>();
+        Progress progress = quiet ? Progress.silent("experiment", "runs", (long) trials.size() * seeds.size())
+                : new Progress("experiment", "runs", (long) trials.size() * seeds.size());
+        for (Trial trial : trials) {
+            for (long seed : seeds) {
+                Run r = run(trial.withSeed(seed));
+                runs.add(r);
+                progress.step(String.format(java.util.Locale.ROOT, "%s seed %d: AUC %.2f%s", trial.name(), seed,
+                        r.aucPercent(), r.fromCache() ? " (cached)" : ""));
+            }
+        }
+        return runs;
+    }
+
+    /** Every trial with every seed, as a table of one row per (method, seed); see {@link #table(List)}. */
+    public Table runAll(List<Trial> trials, List<Long> seeds) {
+        return table(runs(trials, seeds));
+    }
+
+    /**
+     * One row per run: method, seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
+     * seconds, cached, run (its cache key).
+     */
+    public static Table table(List<Run> runs) {
+        StringColumn method = StringColumn.create("method");
+        IntColumn seed = IntColumn.create("seed");
+        DoubleColumn auc = DoubleColumn.create("AUC %");
+        DoubleColumn aucG = DoubleColumn.create("AUC_G %");
+        DoubleColumn aucD = DoubleColumn.create("AUC_D %");
+        DoubleColumn ap = DoubleColumn.create("AP %");
+        DoubleColumn seconds = DoubleColumn.create("seconds");
+        BooleanColumn cached = BooleanColumn.create("cached");
+        StringColumn run = StringColumn.create("run");
+        for (Run r : runs) {
+            method.append(r.name());
+            seed.append((int) r.config().seed());
+            auc.append(round(100 * r.metrics().auc()));
+            aucG.append(round(100 * r.metrics().aucGenerator()));
+            aucD.append(round(100 * r.metrics().aucDiscriminator()));
+            ap.append(round(100 * r.metrics().averagePrecision()));
+            seconds.append(Math.round(r.seconds() * 10) / 10.0);
+            cached.append(r.fromCache());
+            run.append(r.dir().getFileName().toString());
+        }
+        return Table.create("runs", method, seed, auc, aucG, aucD, ap, seconds, cached, run);
+    }
+
+    static double round(double v) {
+        return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
+    }
+
+    /** Writes a table as CSV with a header row. */
+    public static void writeCsv(Table table, java.nio.file.Path file) {
+        try {
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            table.write().csv(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+package gcl.features;
+
+import gcl.Progress;
+import gcl.data.DatasetDirectory;
+import gcl.data.DatasetInfo;
+import gcl.data.DatasetWriter;
+import gcl.data.Split;
+import gcl.data.VideoLabel;
+import gcl.video.ReadOptions;
+import gcl.video.Segmenter;
+import gcl.video.VideoAnnotations;
+import gcl.video.VideoInfo;
+import gcl.video.VideoReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns a folder of videos into a dataset directory: every video is decoded, cut into p-frame
+ * segments and described by a {@link FeatureExtractor}, one {@code features/<id>.npy} per video
+ * ([T, d] float32), then the split lists, frame counts and ground truth (carried over from the
+ * folder's {@link VideoAnnotations}, if any) and {@code dataset.json}.
+ *
+ * <ul>
+ *   <li><b>Parallel:</b> videos are extracted on {@code threads} worker threads; they are written in
+ *       file-name order, so the dataset is the same whatever the thread count.</li>
+ *   <li><b>Resumable:</b> a video whose features an earlier, interrupted run wrote is skipped.</li>
+ *   <li><b>Robust:</b> a video that cannot be read is reported by name and skipped; every other
+ *       video is still extracted, and {@link Result#ok()} is false.</li>
+ *   <li><b>Progress:</b> one line every few seconds with videos done, segments per second and the
+ *       time left, in a terminal or a notebook cell.</li>
+ *   <li><b>Recorded:</b> {@code extraction.csv} in the dataset directory lists each video's file,
+ *       decoded frame count, frame rate, size and segment count.</li>
+ * </ul>
+ *
+ * <p>Frame counts: with {@link Segmenter.LastSegment#PAD} the dataset uses the real frame count
+ * (ground-truth convention {@code frames}); with {@code DROP}, T·p (convention {@code segments}).
+ * Videos without annotations are unlabelled training videos.
+ */
+public final class BatchExtraction {
+    /** File extensions taken as videos (lower case). */
+    public static final Set<String> VIDEO_EXTENSIONS = Set.of(
+            "avi", "mp4", "mkv", "mov", "webm", "mpg", "mpeg", "m4v", "wmv", "flv", "ts", "3gp", "ogv");
+
+    /** The per-video record written beside the features. */
+    public static final String EXTRACTION_CSV = "extraction.csv";
+
+    /**
+     * Settings of a batch extraction.
+     *
+     * @param read      frame rate and size to decode at ({@link ReadOptions#original()} keeps each file's)
+     * @param segmenter p and the last-segment policy
+     * @param threads   worker threads (videos in parallel), at least 1
+     * @param name      the dataset's name in {@code dataset.json}; null for the annotations' name or the folder's
+     * @param progress  where progress lines go (null: nowhere)
+     */
+    public record Options(ReadOptions read, Segmenter segmenter, int threads, String name, PrintStream progress) {
+        public Options {
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(segmenter, "segmenter");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+        }
+
+        /** Own frame rate and size, p = 16 padded, one thread per core, progress on standard output. */
+        public static Options defaults() {
+            return new Options(ReadOptions.original(), new Segmenter(), Runtime.getRuntime().availableProcessors(),
+                    null, System.out);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(read, segmenter, n, name, progress);
+        }
+
+        public Options withRead(ReadOptions r) {
+            return new Options(r, segmenter, threads, name, progress);
+        }
+
+        public Options withSegmenter(Segmenter s) {
+            return new Options(read, s, threads, name, progress);
+        }
+
+        public Options withName(String n) {
+            return new Options(read, segmenter, threads, n, progress);
+        }
+
+        public Options withProgress(PrintStream out) {
+            return new Options(read, segmenter, threads, name, out);
+        }
+    }
+
+    /** A video that could not be extracted, and why. */
+    public record Failure(Path file, String message) {
+        @Override
+        public String toString() {
+            return file.getFileName() + ": " + message;
+        }
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param videos    video files found
+     * @param extracted videos extracted in this run
+     * @param skipped   videos already done by an earlier run
+     * @param failures  videos that could not be read, by file
+     * @param warnings  other things worth a look (frame counts that differ from the annotations, ...)
+     * @param segments  segments extracted in this run
+     * @param seconds   wall time
+     * @param dataset   the dataset directory
+     */
+    public record Result(int videos, int extracted, int skipped, List<Failure> failures, List<String> warnings,
+                         long segments, double seconds, Path dataset) {
+        /** True when no video failed. */
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+
+        /** Segments per second of this run (decoding included). */
+        public double segmentsPerSecond() {
+            return seconds > 0 ? segments / seconds : 0;
+        }
+
+        /** A few lines for people. */
+        public String summary() {
+            StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                    "extracted %d of %d videos (%d already done, %d failed), %d segments in %.1fs (%.1f segments/s) -> %s",
+                    extracted, videos, skipped, failures.size(), segments, seconds, segmentsPerSecond(), dataset));
+            for (String w : warnings) {
+                s.append("\nwarning: ").append(w);
+            }
+            for (Failure f : failures) {
+                s.append("\nfailed: ").append(f);
+            }
+            return s.toString();
+        }
+    }
+
+    private record Extracted(String id, Path file, float[][] features, VideoInfo info) {
+    }
+
+    private BatchExtraction() {
+    }
+
+    /** Extracts with the default options (own frame rate and size, p = 16, one thread per core). */
+    public static Result run(Path videos, Path dataset, FeatureExtractor extractor) throws IOException {
+        return run(videos, dataset, extractor, Options.defaults());
+    }
+
+    /**
+     * Extracts every video of a folder into a dataset directory.
+     *
+     * @throws IOException when the folder cannot be listed or the dataset cannot be written (a
+     *                     video that cannot be read is a {@link Failure}, not an exception)
+     */
+    public static Result run(Path videos, Path dataset, FeatureExtractor extractor, Options options) throws IOException {
+        long start = System.nanoTime();
+        List<Path> files = videoFiles(videos);
+        VideoAnnotations annotations = VideoAnnotations.read(videos);
+        List<String> warnings = new ArrayList<>();
+        Map<String, Path> byId = new LinkedHashMap<>();
+        for (Path f : files) {
+            Path other = byId.put(idOf(f), f);
+            if (other != null) {
+                throw new IOException("two videos have the id '" + idOf(f) + "': " + other + " and " + f);
+            }
+        }
+        for (String id : annotations.entries().keySet()) {
+            if (!byId.containsKey(id)) {
+                warnings.add("annotated video '" + id + "' has no file in " + videos);
+            }
+        }
+        boolean trainTruth = annotations.entries().values().stream()
+                .anyMatch(e -> "train".equals(e.split()) && !e.intervals().isEmpty());
+
+        Segmenter segmenter = options.segmenter();
+        String convention = segmenter.lastSegment() == Segmenter.LastSegment.PAD ? DatasetInfo.FRAMES : DatasetInfo.SEGMENTS;
+        String name = options.name() != null ? options.name()
+                : annotations.name() != null ? annotations.name()
+                : dataset.toAbsolutePath().getFileName().toString();
+        double fps = options.read().fps() > 0 ? options.read().fps() : firstFrameRate(files);
+        String description = (annotations.description().isEmpty() ? "Features of the videos in " + videos.getFileName() + "."
+                : annotations.description()) + " Extracted by " + extractor.kind() + " with " + segmenter + ".";
+        DatasetInfo info = new DatasetInfo(name, segmenter.size(), extractor.kind(), extractor.dimension(), fps, convention,
+                annotations.synthetic(), description);
+        checkSameExtraction(dataset, info);
+        DatasetWriter writer = DatasetWriter.open(dataset, info);
+        Path log = dataset.resolve(EXTRACTION_CSV);
+        if (!Files.exists(log)) {
+            Files.writeString(log, "id,file,frames,fps,width,height,segments\n", StandardCharsets.UTF_8);
+        }
+
+        PrintStream out = options.progress() != null ? options.progress() : new PrintStream(PrintStream.nullOutputStream());
+        Progress progress = new Progress("extract", "videos", files.size(), out, Duration.ofSeconds(2));
+        AtomicLong segments = new AtomicLong();
+        List<Failure> failures = new ArrayList<>();
+        int skipped = 0;
+        int extracted = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "gcl-extract");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Object>> window = new ArrayDeque<>();
+            int limit = 2 * options.threads();
+            for (Map.Entry<String, Path> e : byId.entrySet()) {
+                if (writer.contains(e.getKey())) {
+                    skipped++;
+                    progress.step(1, rate(segments, progress));
+                    continue;
+                }
+                String id = e.getKey();
+                Path file = e.getValue();
+                window.add(pool.submit(() -> {
+                    Object r = extractOne(id, file, extractor, options, segments);
+                    progress.step(1, rate(segments, progress));
+                    return r;
+                }));
+                while (window.size() >= limit) {
+                    extracted += write(window.poll(), writer, annotations, segmenter, trainTruth, log, failures, warnings);
+                }
+            }
+            while (!window.isEmpty()) {
+                extracted += write(window.poll(), writer, annotations, segmenter, trainTruth, log, failures, warnings);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        writer.finish();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(files.size(), extracted, skipped, List.copyOf(failures), List.copyOf(warnings), segments.get(),
+                seconds, dataset);
+    }
+
+    private static String rate(AtomicLong segments, Progress progress) {
+        return String.format(Locale.ROOT, "%d segments  %.1f segments/s", segments.get(),
+                segments.get() / Math.max(1e-9, progress.elapsedSeconds()));
+    }
+
+    /** Decodes, segments and extracts one video; returns an {@link Extracted} or a {@link Failure}. */
+    private static Object extractOne(String id, Path file, FeatureExtractor extractor, Options options, AtomicLong segments) {
+        try (VideoReader reader = VideoReader.open(file, options.read())) {
+            List<float[]> rows = new ArrayList<>();
+            options.segmenter().stream(reader, segment -> {
+                float[] f;
+                if (extractor.threadSafe()) {
+                    f = extractor.extract(segment);
+                } else {
+                    synchronized (extractor) {
+                        f = extractor.extract(segment);
+                    }
+                }
+                rows.add(f);
+                segments.incrementAndGet();
+            });
+            VideoInfo info = reader.info();
+            if (rows.isEmpty()) {
+                return new Failure(file, "only " + info.frames() + " frames decoded, fewer than one segment of "
+                        + options.segmenter().size());
+            }
+            return new Extracted(id, file, rows.toArray(float[][]::new), info);
+        } catch (IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Failure(file, m.replace("cannot read video " + file + ": ", ""));
+        }
+    }
+
+    /** Refuses to resume a directory made with another extractor or segment size: its features would not mix. */
+    private static void checkSameExtraction(Path dataset, DatasetInfo info) throws IOException {
+        if (!Files.exists(dataset.resolve(DatasetDirectory.DATASET_JSON))) {
+            return;
+        }
+        DatasetInfo old = DatasetDirectory.readInfo(dataset);
+        if (!old.featureKind().equals(info.featureKind()) || old.featureDim() != info.featureDim()
+                || old.segmentSize() != info.segmentSize()) {
+            throw new IOException(dataset + " holds features of " + old.featureKind() + " (d = " + old.featureDim() + ", p = "
+                    + old.segmentSize() + "), not of " + info.featureKind() + " (d = " + info.featureDim() + ", p = "
+                    + info.segmentSize() + "): extract into another directory");
+        }
+    }
+
+    private static int write(Future<Object> future, DatasetWriter writer, VideoAnnotations annotations, Segmenter segmenter,
+                             boolean trainTruth, Path log, List<Failure> failures, List<String> warnings) throws IOException {
+        Object r;
+        try {
+            r = future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("extraction interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("extraction failed: " + e.getCause(), e.getCause());
+        }
+        if (r instanceof Failure f) {
+            failures.add(f);
+            return 0;
+        }
+        Extracted x = (Extracted) r;
+        int frames = segmenter.framesCovered(x.info().frames());
+        VideoAnnotations.Entry entry = annotations.entry(x.id()).orElse(null);
+        boolean test = entry != null && "test".equals(entry.split());
+        VideoLabel label = entry == null ? VideoLabel.UNKNOWN : VideoLabel.parse(entry.label());
+        boolean[] truth = null;
+        if (entry != null && (test || trainTruth)) {
+            truth = segmenter.alignGroundTruth(entry.groundTruth(x.info().frames()));
+        }
+        if (entry != null && entry.frames() > 0 && entry.frames() != x.info().frames()) {
+            warnings.add(x.id() + ": annotations say " + entry.frames() + " frames, decoding gave " + x.info().frames()
+                    + " (ground truth cut or padded to the decoded count)");
+        }
+        writer.writeVideo(x.id(), test ? Split.TEST : Split.TRAIN, Nd4j.create(x.features()), frames, label, truth);
+        VideoInfo i = x.info();
+        Files.writeString(log, String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%d,%d%n", x.id(), x.file().getFileName(),
+                i.frames(), Double.toString(i.fps()), i.width(), i.height(), x.features().length),
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return 1;
+    }
+
+    private static double firstFrameRate(List<Path> files) {
+        for (Path f : files) {
+            try (VideoReader r = VideoReader.open(f)) {
+                return r.fps();
+            } catch (IOException e) {
+                // a bad file is reported when its turn comes
+            }
+        }
+        return 0;
+    }
+
+    /** The video files of a folder (not its subfolders), by name. */
+    public static List<Path> videoFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no video folder " + dir);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> VIDEO_EXTENSIONS.contains(extension(p)))
+                    .sorted()
+                    .collect(Collectors.toList());
+        }
+    }
+
+    /** A video's id: its file name without the extension. */
+    public static String idOf(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,116 @@
+package gcl.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gcl.data.Dataset;
+import gcl.data.DatasetInfo;
+import gcl.data.FeatureSet;
+import gcl.data.Video;
+import gcl.data.VideoLabel;
+import gcl.train.GclConfig;
+import gcl.train.Variant;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.Table;
+
+class ExperimentTest {
+    /** Eight tiny videos of d = 8; test videos have an anomalous middle (large values) with ground truth. */
+    static Dataset tinyDataset() {
+        Random rng = new Random(3);
+        List<Video> train = new ArrayList<>();
+        List<INDArray> trainX = new ArrayList<>();
+        List<Video> test = new ArrayList<>();
+        List<INDArray> testX = new ArrayList<>();
+        for (int v = 0; v < 8; v++) {
+            float[][] x = new float[12][8];
+            boolean[] gt = new boolean[12 * 4];
+            for (int t = 0; t < 12; t++) {
+                boolean anomalous = v % 2 == 0 && t >= 5 && t < 8;
+                for (int k = 0; k < 8; k++) {
+                    x[t][k] = (float) (anomalous ? 2 + rng.nextDouble() : 0.3 + 0.05 * rng.nextGaussian());
+                }
+                for (int f = 0; f < 4; f++) {
+                    gt[t * 4 + f] = anomalous;
+                }
+            }
+            train.add(new Video("train" + v, 0, 12, 48, v % 2 == 0 ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL, null));
+            trainX.add(Nd4j.createFromArray(x));
+            test.add(new Video("test" + v, 0, 12, 48, VideoLabel.UNKNOWN, gt));
+            testX.add(Nd4j.createFromArray(x).dup());
+        }
+        DatasetInfo info = new DatasetInfo("tiny", 4, "test", 8, 25, DatasetInfo.SEGMENTS, true);
+        return new Dataset(info, FeatureSet.of(train, trainX), FeatureSet.of(test, testX), "tiny-fingerprint");
+    }
+
+    static GclConfig tinyConfig() {
+        return GclConfig.defaults().withVariant(Variant.GCL_B)
+                .with("generatorHidden", List.of(4)).with("discriminatorHidden", List.of(4))
+                .with("batchSize", 32).with("epochs", 2).with("pretrainEpochs", 1).with("learningRate", 0.01);
+    }
+
+    @Test
+    void aSecondRunWithTheSameConfigComesFromTheCache(@TempDir Path dir) {
+        Dataset data = tinyDataset();
+        Experiment exp = Experiment.on(data).cache(new RunCache(dir)).quiet(true);
+        Run first = exp.run("GCL_B", tinyConfig());
+        Run second = exp.run("GCL_B", tinyConfig());
+        assertFalse(first.fromCache());
+        assertTrue(second.fromCache());
+        assertEquals(first.metrics().auc(), second.metrics().auc(), 1e-12);
+        assertEquals(first.history().rowCount(), second.history().rowCount());
+        assertEquals(first.dir(), second.dir());
+        Run fresh = exp.fresh(true).run("GCL_B", tinyConfig());
+        assertFalse(fresh.fromCache());
+        assertEquals(first.metrics().auc(), fresh.metrics().auc(), 1e-12, "same seed, same numbers");
+    }
+
+    @Test
+    void theKeyDependsOnConfigSeedAndData() {
+        GclConfig c = tinyConfig();
+        assertEquals(RunCache.key(c, "a"), RunCache.key(tinyConfig(), "a"));
+        assertNotEquals(RunCache.key(c, "a"), RunCache.key(c.withSeed(2), "a"));
+        assertNotEquals(RunCache.key(c, "a"), RunCache.key(c, "b"));
+        assertNotEquals(RunCache.key(c, "a"), RunCache.key(c.withEpochs(3), "a"));
+    }
+
+    @Test
+    void runAllGivesOneRowPerMethodAndSeed(@TempDir Path dir) {
+        Experiment exp = Experiment.on(tinyDataset()).cache(new RunCache(dir)).quiet(true);
+        List<Trial> trials = PaperExperiments.variants(tinyConfig(), Variant.AE_ALL_DATA, Variant.GCL_B);
+        Table runs = exp.runAll(trials, List.of(1L, 2L));
+        assertEquals(4, runs.rowCount());
+        assertEquals(List.of("AE_AllData", "AE_AllData", "GCL_B", "GCL_B"), runs.stringColumn("method").asList());
+        Table summary = PaperExperiments.summary(runs);
+        assertEquals(2, summary.rowCount());
+        assertEquals(2, summary.intColumn("seeds").get(0));
+        Table compare = PaperExperiments.compare(summary, "tiny");
+        assertEquals(56.32, compare.doubleColumn("paper: UCF-Crime AUC %").get(0), 1e-9);
+    }
+
+    @Test
+    void seedListsParse() {
+        assertEquals(List.of(1L, 2L, 3L, 7L), PaperExperiments.parseSeeds("1-3, 7"));
+        assertEquals(10, PaperExperiments.parseSeeds("1-10").size());
+        assertThrows(IllegalArgumentException.class, () -> PaperExperiments.parseSeeds("a,b"));
+        assertThrows(IllegalArgumentException.class, () -> PaperExperiments.parseSeeds("5-1"));
+    }
+
+    @Test
+    void summaryUsesTheSampleStandardDeviation() {
+        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "A", "A", "A"),
+                tech.tablesaw.api.DoubleColumn.create("AUC %", 60, 62, 64));
+        Table s = PaperExperiments.summary(runs);
+        assertEquals(62, s.doubleColumn("mean AUC %").get(0), 1e-9);
+        assertEquals(2, s.doubleColumn("std").get(0), 1e-9);
+    }
+}
