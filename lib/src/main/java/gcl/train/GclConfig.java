@@ -54,9 +54,11 @@ public record GclConfig(
         @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
         @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .build();
 
     public GclConfig {
         Objects.requireNonNull(variant, "variant");
