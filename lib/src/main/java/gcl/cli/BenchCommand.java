@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: speed of the method's steps on this machine.",
         subcommands = {
             BenchExtractCommand.class,
+            BenchEpochCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ExtractCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,

@@ -40,6 +40,8 @@ public final class GclTrainer {
     private final List<EpochListener> listeners = new ArrayList<>();
     private RunDirectory runDirectory;
     private boolean quiet;
+    /** The progress of the running schedule: one step per batch. */
+    private Progress progress;
 
     public GclTrainer(GclConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
@@ -171,8 +173,14 @@ public final class GclTrainer {
                 ? WeakLabels.sample(train, config.weakLabelFraction(), seeds.random("weak-labels"))
                 : WeakLabels.none();
         List<Stage> schedule = schedule(config);
-        Progress progress = quiet ? Progress.silent("train", "epochs", schedule.size())
-                : new Progress("train " + v.paperName(), "epochs", schedule.size());
+        long[] batchesBefore = new long[schedule.size() + 1];
+        for (int i = 0; i < schedule.size(); i++) {
+            int rows = schedule.get(i).phase() == Phase.PRETRAIN_G || schedule.get(i).phase() == Phase.AUTOENCODER
+                    ? gRows.length : train.size();
+            batchesBefore[i + 1] = batchesBefore[i] + (rows + config.batchSize() - 1) / config.batchSize();
+        }
+        Progress progress = quiet ? Progress.silent("train", "batches", batchesBefore[schedule.size()])
+                : new Progress("train " + v.paperName(), "batches", batchesBefore[schedule.size()]);
         if (!quiet && completed == 0) {
             if (td != null) {
                 System.out.println(td);
@@ -181,7 +189,8 @@ public final class GclTrainer {
                 System.out.println(weak);
             }
         }
-        progress.step(completed, null);
+        progress.step(batchesBefore[completed], null);
+        this.progress = progress;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
@@ -207,7 +216,7 @@ public final class GclTrainer {
                     throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
                 }
             }
-            progress.step(1, note(r));
+            progress.step(0, note(r));
         }
         return new TrainingResult(model, history, td, weak);
     }
@@ -255,6 +264,7 @@ public final class GclTrainer {
             double loss = model.trainGenerator(x, x, null);
             s.g += loss * batch.length;
             s.gn += batch.length;
+            progress.step(1, null);
         }
         return s.totals();
     }
@@ -269,6 +279,7 @@ public final class GclTrainer {
             s.dn += batch.length;
             s.byG += lG.fractionAnomalous() * batch.length;
             s.byGn += batch.length;
+            progress.step(1, null);
         }
         return s.totals();
     }
@@ -289,6 +300,7 @@ public final class GclTrainer {
             s.byGn += batch.length;
             s.byD += r.discriminatorLabels().fractionAnomalous() * batch.length;
             s.byDn += batch.length;
+            progress.step(1, null);
         }
         return s.totals();
     }

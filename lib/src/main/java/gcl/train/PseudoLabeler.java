@@ -16,10 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * are min-max scaled to [0, 1] within the batch, so the highest error gets 1 and the lowest 0.
  *
  * <p><b>Weak video labels</b> (GCL_WS): when some samples come from videos with a known video-level
- * label, (1) samples of videos labelled normal get label 0, since a normal video holds no anomaly,
- * and (2) the threshold is computed from the other samples only (unlabelled videos and videos
- * labelled anomalous), so known-normal samples do not drag the statistics down. With all videos
- * labelled, anomalies are thus sought only inside the videos known to contain one.
+ * label, the threshold is computed over the whole batch as usual, and then every sample of a video
+ * labelled normal gets label 0, since a normal video holds no anomaly. A video labelled anomalous
+ * says that an anomaly is somewhere in it but not where, so its samples keep their thresholded
+ * labels. Both G's labels (which teach D) and D's labels (which teach G) are corrected this way.
+ * (We also tried computing the threshold from the samples of non-normal videos only, so that
+ * anomalies are sought within the anomalous videos: on the quick synthetic set it labelled too few
+ * of their segments and did worse than no labels at all.)
  */
 public final class PseudoLabeler {
     private final Threshold threshold;
@@ -58,20 +61,8 @@ public final class PseudoLabeler {
             throw new IllegalArgumentException(s.length + " scores but " + known.length + " known labels");
         }
         boolean[] forcedNormal = new boolean[s.length];
-        int free = 0;
         for (int q = 0; q < s.length; q++) {
             forcedNormal[q] = known != null && known[q] == VideoLabel.NORMAL;
-            free += forcedNormal[q] ? 0 : 1;
-        }
-        double[] basis = s;
-        if (free < s.length && free > 0) {
-            basis = new double[free];
-            int j = 0;
-            for (int q = 0; q < s.length; q++) {
-                if (!forcedNormal[q]) {
-                    basis[j++] = s[q];
-                }
-            }
         }
         float[] labels = new float[s.length];
         double th;
@@ -79,7 +70,7 @@ public final class PseudoLabeler {
             th = Double.NaN;
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (double v : basis) {
+            for (double v : s) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
@@ -87,8 +78,8 @@ public final class PseudoLabeler {
                 labels[q] = max > min ? (float) Math.min(1, Math.max(0, (s[q] - min) / (max - min))) : 0f;
             }
         } else {
-            th = threshold.of(basis);
-            boolean spread = hasSpread(basis);
+            th = threshold.of(s);
+            boolean spread = hasSpread(s);
             for (int q = 0; q < s.length; q++) {
                 labels[q] = spread && s[q] >= th ? 1f : 0f;
             }

@@ -9,6 +9,7 @@ public enum ScoreSource {
     GENERATOR;
 
     /** Parses {@code d}/{@code discriminator} or {@code g}/{@code generator}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ScoreSource parse(String s) {
         return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "d", "discriminator" -> DISCRIMINATOR;

@@ -128,6 +128,7 @@ public enum Variant {
     }
 
     /** Parses a variant written as the enum ({@code GCL_PT}), the paper ({@code AE_AllData}) or the CLI ({@code gcl-pt}). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Variant parse(String text) {
         String key = normalise(text);
         for (Variant v : values()) {

@@ -60,6 +60,12 @@ class GclConfigTest {
         assertEquals(Variant.GCL_WO_NL, Variant.parse("gcl-wo-nl"));
         assertEquals(Variant.GCL_PT, Variant.parse("GCL_PT"));
         assertThrows(IllegalArgumentException.class, () -> Variant.parse("GCL_X"));
+        // config fields take the command-line spellings too
+        GclConfig c = GclConfig.defaults().with("variant", "gcl-wo-nl").with("hiddenActivation", "tanh").with("scoreBy", "g");
+        assertEquals(Variant.GCL_WO_NL, c.variant());
+        assertEquals(org.nd4j.linalg.activations.Activation.TANH, c.hiddenActivation());
+        assertEquals(ScoreSource.GENERATOR, c.scoreBy());
+        assertEquals(c, GclConfig.fromJson(c.toJson()));
         // GCL w/o NL trains G on D-normal samples whatever target is set
         assertEquals(NegativeTarget.NONE, GclConfig.defaults().withVariant(Variant.GCL_WO_NL).effectiveNegativeTarget());
         assertEquals(ScoreSource.GENERATOR, GclConfig.defaults().withVariant(Variant.AE_TD).effectiveScoreBy());

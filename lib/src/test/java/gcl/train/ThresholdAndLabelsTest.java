@@ -76,14 +76,16 @@ class ThresholdAndLabelsTest {
     }
 
     /**
-     * Weak labels: sample 0 and 4 come from videos labelled normal. They get 0, and the threshold comes
-     * from {2, 3, 4}: μ = 3, σ = 0.8165, L^th = 3.8165, so only the error 4 is anomalous.
+     * Weak labels: errors 1, 2, 3, 10, 10: μ = 5.2, σ = 3.97, L^th = 9.17, so samples 3 and 4 pass the
+     * threshold; sample 4 comes from a video labelled normal and gets 0. The anomalous label of
+     * sample 2's video changes nothing.
      */
     @Test
-    void weakLabelsForceNormalVideosAndSetTheThresholdFromTheRest() {
-        VideoLabel[] known = {VideoLabel.NORMAL, VideoLabel.UNKNOWN, VideoLabel.ANOMALOUS, VideoLabel.UNKNOWN, VideoLabel.NORMAL};
-        PseudoLabels l = new PseudoLabeler(Threshold.PAPER_GENERATOR).label(Nd4j.createFromArray(ERRORS), known);
+    void weakLabelsForceSamplesOfNormalVideosToNormal() {
+        VideoLabel[] known = {VideoLabel.UNKNOWN, VideoLabel.UNKNOWN, VideoLabel.ANOMALOUS, VideoLabel.UNKNOWN, VideoLabel.NORMAL};
+        PseudoLabels l = new PseudoLabeler(Threshold.PAPER_GENERATOR).label(Nd4j.createFromArray(1.0, 2.0, 3.0, 10.0, 10.0), known);
         assertArrayEquals(new float[] {0, 0, 0, 1, 0}, l.labels().toFloatVector());
-        assertEquals(3 + Math.sqrt(2.0 / 3), l.threshold(), 1e-9);
+        assertEquals(5.2 + Math.sqrt(15.76), l.threshold(), 1e-9);
+        assertEquals(0.2, l.fractionAnomalous(), 1e-12);
     }
 }

@@ -1,0 +1,81 @@
+package gcl.cli;
+
+import gcl.data.FeatureSet;
+import gcl.data.Video;
+import gcl.data.VideoLabel;
+import gcl.train.GclConfig;
+import gcl.train.GclModel;
+import gcl.train.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gcl bench epoch}: seconds per cooperative epoch at the paper's network sizes. */
+@Command(name = "epoch", mixinStandardHelpOptions = true,
+        description = {"Time one epoch of the cooperative loop (GCL_B: on every batch G labels,",
+            "D steps, D labels, G steps) at the paper's sizes: G FC[d,1024,512,256,512,1024,d],",
+            "D FC[d,512,32,1], batch 8192, on random features. An untimed warm-up epoch",
+            "runs first."})
+public final class BenchEpochCommand implements Callable<Integer> {
+    @Option(names = "--dim", defaultValue = "2048", description = "Feature dimension d (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = "--segments", defaultValue = "40000", description = "Training segments (default: ${DEFAULT-VALUE}).")
+    int segments;
+
+    @Option(names = "--batch", defaultValue = "8192", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--epochs", defaultValue = "1", description = "Timed epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--no-warmup", description = "Skip the untimed warm-up epoch.")
+    boolean noWarmup;
+
+    @Override
+    public Integer call() {
+        INDArray x = Nd4j.create(DataType.FLOAT, segments, dim);
+        Nd4j.rand(x, 1L);
+        int perVideo = 500;
+        List<Video> videos = new ArrayList<>();
+        for (int row = 0, i = 0; row < segments; row += perVideo, i++) {
+            int t = Math.min(perVideo, segments - row);
+            videos.add(new Video("v" + i, row, t, t * 16, VideoLabel.UNKNOWN, null));
+        }
+        FeatureSet set = new FeatureSet(x, videos);
+        GclConfig config = GclConfig.defaults().withVariant(Variant.GCL_B).with("batchSize", batch).withEpochs(1);
+        int batches = (segments + batch - 1) / batch;
+        System.out.println(String.format(Locale.ROOT, "bench epoch: %d segments, d = %d, batch %d (%d batches), G %s, D %s, %d ND4J threads",
+                segments, dim, batch, batches, config.generatorHidden(), config.discriminatorHidden(),
+                Nd4j.getEnvironment().maxThreads()));
+        GclModel model = GclModel.create(config, dim);
+        if (!noWarmup) {
+            double w = timeEpoch(config, set, model, 0);
+            System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));
+        }
+        double total = 0;
+        for (int e = 1; e <= epochs; e++) {
+            double s = timeEpoch(config, set, model, e);
+            total += s;
+            System.out.println(String.format(Locale.ROOT, "epoch %d: %.1f s  (%.2f s per iteration, %.0f segments/s)",
+                    e, s, s / batches, segments / s));
+        }
+        System.out.println(String.format(Locale.ROOT, "mean: %.1f s per cooperative epoch", total / epochs));
+        return 0;
+    }
+
+    private static double timeEpoch(GclConfig config, FeatureSet set, GclModel model, int epoch) {
+        java.util.Random rng = new java.util.Random(epoch);
+        long start = System.nanoTime();
+        for (int[] b : set.shuffledBatches(config.batchSize(), rng)) {
+            model.iterate(set.rows(b), rng);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

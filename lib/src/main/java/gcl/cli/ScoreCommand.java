@@ -1,0 +1,58 @@
+package gcl.cli;
+
+import gcl.data.Dataset;
+import gcl.data.DatasetDirectory;
+import gcl.data.FeatureSet;
+import gcl.eval.Evaluation;
+import gcl.eval.Metrics;
+import gcl.eval.Runs;
+import gcl.train.GclModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gcl score}: anomaly scores of a saved run on a dataset. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score a dataset's segments with the model saved in a run directory",
+            "(its last checkpoint). Writes one CSV row per segment: video, segment,",
+            "first_frame, score (the run's score source), score_g (G's reconstruction",
+            "error), score_d (D's probability), label (ground truth of the segment's",
+            "first frame, -1 when unknown). Prints the frame-level metrics when the",
+            "split has ground truth."})
+public final class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "A run directory made by 'gcl train'.")
+    Path run;
+
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "Dataset directory to score.")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "CSV file for the segment scores.")
+    Path out;
+
+    @Option(names = "--split", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset ds = DatasetDirectory.load(data);
+        FeatureSet set = switch (split.toLowerCase(java.util.Locale.ROOT)) {
+            case "test" -> ds.test();
+            case "train" -> ds.train();
+            default -> throw new IllegalArgumentException("--split must be test or train, got '" + split + "'");
+        };
+        GclModel model = Runs.load(run);
+        if (model.dim() != set.dim()) {
+            throw new IllegalArgumentException(run + " was trained on d = " + model.dim() + " features, but " + data
+                    + " has d = " + set.dim());
+        }
+        int p = ds.info().segmentSize();
+        Runs.segmentScores(model, set, p).write().csv(out.toFile());
+        System.out.println("wrote " + set.size() + " segment scores of " + set.videos().size() + " videos to " + out);
+        if (Evaluation.hasGroundTruth(set)) {
+            Metrics m = Evaluation.evaluate(model, set, p);
+            System.out.println(m);
+        }
+        return 0;
+    }
+}

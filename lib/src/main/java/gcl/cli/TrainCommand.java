@@ -1,0 +1,159 @@
+package gcl.cli;
+
+import gcl.Profile;
+import gcl.clean.DifferenceThreshold;
+import gcl.data.Dataset;
+import gcl.data.DatasetDirectory;
+import gcl.eval.RunResult;
+import gcl.eval.Runs;
+import gcl.synth.SyntheticFeatures;
+import gcl.train.GclConfig;
+import gcl.train.NegativeTarget;
+import gcl.train.RunDirectory;
+import gcl.train.ScoreSource;
+import gcl.train.Threshold;
+import gcl.train.Variant;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gcl train}: one GCL (or AE) run on a dataset directory, kept in a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train one configuration of the paper on a dataset's training split and",
+            "evaluate the model after the last epoch on its test split.",
+            "RUN_DIR receives config.json (config, seed, data fingerprint, versions),",
+            "checkpoint/ (G, D and optimiser state, replaced after every epoch),",
+            "history.csv and metrics.csv.",
+            "Variants: ae-all-data, ae-occ, ae-td, gcl-wo-nl, gcl-b, gcl-pt, gcl-occ,",
+            "gcl-ws, gcl-own-labels, gcl-soft.",
+            "Fields for --set: variant, seed, epochs, batchSize, pretrainEpochs,",
+            "generatorHidden, discriminatorHidden, hiddenActivation, generatorLoss,",
+            "learningRate, momentum, rmsAlpha, rmsEpsilon, generatorThreshold,",
+            "discriminatorThreshold, negativeTarget, tdThreshold, tdKeepFirst,",
+            "weakLabelFraction, scoreBy."})
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0).")
+    Path data;
+
+    @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run directory to create (or to continue with --resume).")
+    Path out;
+
+    @Option(names = "--variant", description = "Which configuration of the paper (default: the profile's, gcl-pt).")
+    String variant;
+
+    @Option(names = "--nl", paramLabel = "TARGET", description = "Negative-learning pseudo target: ones, random-normal, gaussian:SIGMA, none.")
+    String nl;
+
+    @Option(names = "--seed", description = "Master seed (default: the config's, 1).")
+    Long seed;
+
+    @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config.")
+    String profile;
+
+    @Option(names = "--epochs", description = "Epochs of the loop (AE variants: of the autoencoder).")
+    Integer epochs;
+
+    @Option(names = "--pretrain-epochs", description = "Epochs of each pre-training step.")
+    Integer pretrainEpochs;
+
+    @Option(names = "--batch", description = "Batch size.")
+    Integer batch;
+
+    @Option(names = "--g-threshold", description = "Threshold of G's pseudo-labels: mean+Kstd, top:P or otsu.")
+    String gThreshold;
+
+    @Option(names = "--d-threshold", description = "Threshold of D's pseudo-labels: mean+Kstd, top:P or otsu.")
+    String dThreshold;
+
+    @Option(names = "--td-threshold", description = "TD cleaning D_th: a distance (0.70) or a percentile (p60).")
+    String tdThreshold;
+
+    @Option(names = "--weak-labels", paramLabel = "PERCENT", description = "GCL_WS: percentage (0-100) of training videos whose label is used.")
+    Double weakPercent;
+
+    @Option(names = "--score-by", description = "Segment score: d (discriminator) or g (generator).")
+    String scoreBy;
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change any config field, e.g. --set generatorHidden=[256,64,256] (repeatable).")
+    List<String> overrides = List.of();
+
+    @Option(names = "--resume", description = "Continue the interrupted run in RUN_DIR with its own config.")
+    boolean resume;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Profile p = profile == null ? Profile.current() : Profile.parse(profile);
+        GclConfig config = resume ? null : config(p);
+        Dataset ds = data == null ? SyntheticFeatures.cached(p, 0) : DatasetDirectory.load(data);
+        RunResult r;
+        if (resume) {
+            r = Runs.resume(out, ds, quiet);
+        } else {
+            if (!quiet) {
+                System.out.println("gcl train: " + config.variant().paperName() + " on " + ds.info().name()
+                        + " (" + ds.train().size() + " training segments, d = " + ds.train().dim() + "), seed " + config.seed());
+            }
+            r = Runs.train(ds, config, out, quiet);
+        }
+        if (r.metrics() != null) {
+            System.out.println(r.metrics());
+        } else {
+            System.out.println("no test ground truth: no metrics");
+        }
+        System.out.println("run directory: " + out.toAbsolutePath() + " (history in " + RunDirectory.HISTORY + ")");
+        return 0;
+    }
+
+    GclConfig config(Profile p) {
+        GclConfig c = GclConfig.forProfile(p);
+        if (variant != null) {
+            c = c.withVariant(Variant.parse(variant));
+        }
+        if (nl != null) {
+            c = c.withNegativeTarget(NegativeTarget.parse(nl));
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        if (epochs != null) {
+            c = c.withEpochs(epochs);
+        }
+        if (pretrainEpochs != null) {
+            c = c.with("pretrainEpochs", pretrainEpochs);
+        }
+        if (batch != null) {
+            c = c.with("batchSize", batch);
+        }
+        if (gThreshold != null) {
+            c = c.with("generatorThreshold", Threshold.parse(gThreshold).id());
+        }
+        if (dThreshold != null) {
+            c = c.with("discriminatorThreshold", Threshold.parse(dThreshold).id());
+        }
+        if (tdThreshold != null) {
+            c = c.with("tdThreshold", DifferenceThreshold.parse(tdThreshold).id());
+        }
+        if (weakPercent != null) {
+            if (weakPercent < 0 || weakPercent > 100) {
+                throw new IllegalArgumentException("--weak-labels takes a percentage in [0, 100], got " + weakPercent);
+            }
+            c = c.with("weakLabelFraction", weakPercent / 100.0);
+        }
+        if (scoreBy != null) {
+            c = c.with("scoreBy", ScoreSource.parse(scoreBy).name());
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set takes FIELD=VALUE, got '" + o + "'");
+            }
+            c = c.with(o.substring(0, eq).trim(), ExperimentOptions.jsonValue(o.substring(eq + 1).trim()));
+        }
+        return c;
+    }
+}

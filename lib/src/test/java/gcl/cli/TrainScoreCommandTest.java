@@ -1,0 +1,53 @@
+package gcl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gcl.synth.SyntheticFeatures;
+import gcl.train.GclConfig;
+import gcl.train.RunDirectory;
+import gcl.train.Variant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainScoreCommandTest {
+    @Test
+    void trainThenScoreADatasetDirectory(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        SyntheticFeatures.write(new SyntheticFeatures.Config("tiny", 16, 2, 2, 12, 6, 8, 16, 0.5, 0.1, 0.4, 0.25), 3, data);
+        Path run = tmp.resolve("run");
+        assertEquals(0, Main.run("train", "--data", data.toString(), "--out", run.toString(), "--variant", "gcl-b",
+                "--nl", "gaussian:1.5", "--seed", "4", "--profile", "quick", "--epochs", "2", "--batch", "64",
+                "--set", "generatorHidden=[16,8,16]", "--quiet"));
+        GclConfig saved = new RunDirectory(run).readManifest().config();
+        assertEquals(Variant.GCL_B, saved.variant());
+        assertEquals("gaussian:1.5", saved.negativeTarget().id());
+        assertEquals(4, saved.seed());
+        assertEquals(List.of(16, 8, 16), saved.generatorHidden());
+        assertTrue(Files.isRegularFile(run.resolve(RunDirectory.METRICS)));
+        assertEquals(3, Files.readAllLines(run.resolve(RunDirectory.HISTORY)).size(), "header + 2 epochs");
+
+        Path scores = tmp.resolve("scores.csv");
+        assertEquals(0, Main.run("score", "--run", run.toString(), "--data", data.toString(), "--out", scores.toString()));
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals("video,segment,first_frame,score,score_g,score_d,label", lines.get(0));
+        assertTrue(lines.size() > 6 * 8, "one row per test segment, got " + lines.size());
+    }
+
+    @Test
+    void badInputIsOneClearError(@TempDir Path tmp) {
+        assertEquals(1, Main.run("score", "--run", tmp.resolve("nothing").toString(), "--data", tmp.toString(),
+                "--out", tmp.resolve("s.csv").toString()));
+        assertEquals(1, Main.run("train", "--out", tmp.resolve("r").toString(), "--variant", "gcl-x", "--profile", "quick",
+                "--data", tmp.toString()));
+        assertEquals(2, Main.run("train", "--variant", "gcl-b"));
+    }
+
+    @Test
+    void benchEpochRunsOnTinySizes() {
+        assertEquals(0, Main.run("bench", "epoch", "--dim", "16", "--segments", "100", "--batch", "32", "--no-warmup"));
+    }
+}
