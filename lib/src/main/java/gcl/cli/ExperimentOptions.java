@@ -42,7 +42,11 @@ final class ExperimentOptions {
     }
 
     GclConfig baseConfig() {
-        GclConfig config = GclConfig.forProfile(profile());
+        return applyOverrides(GclConfig.forProfile(profile()), overrides);
+    }
+
+    /** A config with each {@code FIELD=VALUE} of {@code --set} applied in order. */
+    static GclConfig applyOverrides(GclConfig config, List<String> overrides) {
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {

@@ -147,13 +147,6 @@ public final class TrainCommand implements Callable<Integer> {
         if (scoreBy != null) {
             c = c.with("scoreBy", ScoreSource.parse(scoreBy).name());
         }
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set takes FIELD=VALUE, got '" + o + "'");
-            }
-            c = c.with(o.substring(0, eq).trim(), ExperimentOptions.jsonValue(o.substring(eq + 1).trim()));
-        }
-        return c;
+        return ExperimentOptions.applyOverrides(c, overrides);
     }
 }

@@ -110,8 +110,8 @@ public final class RunCache {
         }
     }
 
-    /** Removes a folder and everything in it. */
-    static void deleteTree(Path dir) throws IOException {
+    /** Removes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

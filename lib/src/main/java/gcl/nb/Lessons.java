@@ -68,7 +68,7 @@ public final class Lessons {
         try {
             if (!java.nio.file.Files.exists(dir.resolve("videos.csv"))) {
                 Path work = java.nio.file.Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp");
-                deleteQuietly(work);
+                gcl.experiment.RunCache.deleteTree(work);
                 System.out.println("rendering " + count + " synthetic videos into " + dir + " (first use; later calls reuse them)");
                 gcl.synth.SyntheticVideos.render(work, new Seeds(1),
                         gcl.synth.SyntheticVideos.Config.defaults().withCount(count), System.out);
@@ -96,16 +96,6 @@ public final class Lessons {
             return DatasetDirectory.load(out);
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) throws IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
         }
     }
 
