@@ -23,9 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
-class ExperimentTest {
+public class ExperimentTest {
     /** Eight tiny videos of d = 8; test videos have an anomalous middle (large values) with ground truth. */
-    static Dataset tinyDataset() {
+    public static Dataset tinyDataset() {
         Random rng = new Random(3);
         List<Video> train = new ArrayList<>();
         List<INDArray> trainX = new ArrayList<>();

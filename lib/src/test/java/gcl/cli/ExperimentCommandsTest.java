@@ -1,0 +1,53 @@
+package gcl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gcl.data.DatasetWriter;
+import gcl.experiment.ExperimentTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class ExperimentCommandsTest {
+    private static final String[] TINY = {"--set", "generatorHidden=[4]", "--set", "discriminatorHidden=[4]",
+        "--set", "batchSize=32", "--set", "epochs=1", "--set", "pretrainEpochs=1", "--quiet"};
+
+    private static String[] args(String command, Path data, Path cache, Path out, String seeds) {
+        List<String> a = new java.util.ArrayList<>(List.of(command, "--data", data.toString(), "--cache", cache.toString(),
+                "--out", out.toString(), "--seeds", seeds));
+        a.addAll(List.of(TINY));
+        return a.toArray(String[]::new);
+    }
+
+    @Test
+    void ablateWritesOneRowPerMethodAndSeedAndReusesTheCache(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path out = dir.resolve("table2.csv");
+        assertEquals(0, Main.run(args("ablate", data, dir.resolve("cache"), out, "1,2")));
+        Table first = Table.read().csv(out.toFile());
+        assertEquals(14, first.rowCount(), "7 Table 2 methods x 2 seeds");
+        assertEquals(List.of("AE_AllData", "AE_OCC", "AE_TD", "GCL w/o NL", "GCL_B", "GCL_PT", "GCL_OCC"),
+                first.stringColumn("method").asList().stream().distinct().toList());
+        assertEquals(0, Main.run(args("ablate", data, dir.resolve("cache"), out, "1,2")));
+        Table second = Table.read().csv(out.toFile());
+        assertTrue(second.booleanColumn("cached").asList().stream().allMatch(b -> b), "the second run reads every result back");
+        assertEquals(first.doubleColumn("AUC %").asList(), second.doubleColumn("AUC %").asList());
+    }
+
+    @Test
+    void seedsRunsGclBAndGclPtAndRejectsBadSeeds(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path out = dir.resolve("fig10.csv");
+        assertEquals(0, Main.run(args("seeds", data, dir.resolve("cache"), out, "1-2")));
+        Table t = Table.read().csv(out.toFile());
+        assertEquals(List.of("GCL_B", "GCL_B", "GCL_PT", "GCL_PT"), t.stringColumn("method").asList());
+        assertEquals(1, Main.run(args("seeds", data, dir.resolve("cache"), dir.resolve("x.csv"), "a-b")));
+        assertTrue(!Files.exists(dir.resolve("x.csv")));
+    }
+}
