@@ -218,4 +218,44 @@ public final class PaperExperiments {
         return Table.create("Ours on " + dataName + " vs the paper's reported numbers (different data: compare orderings, not values)",
                 method, ours, ucf, sht);
     }
+
+    /**
+     * Our ranking of the methods of a summary next to the paper's ranking of the same methods on
+     * UCF-Crime (1 = best): method, our mean AUC %, our rank, the paper's AUC %, the paper's rank,
+     * and whether the two ranks agree. Methods the paper reports no number for are left out.
+     */
+    public static Table ordering(Table summary) {
+        String meanColumn = summary.columnNames().get(2);
+        List<String> methods = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        for (int i = 0; i < summary.rowCount(); i++) {
+            String m = summary.stringColumn("method").get(i);
+            if (!Double.isNaN(paperUcfCrime(m))) {
+                methods.add(m);
+                ours.add(summary.doubleColumn(meanColumn).get(i));
+            }
+        }
+        StringColumn method = StringColumn.create("method");
+        DoubleColumn ourAuc = DoubleColumn.create("ours: AUC %");
+        IntColumn ourRank = IntColumn.create("ours: rank");
+        DoubleColumn paperAuc = DoubleColumn.create("paper: UCF-Crime AUC %");
+        IntColumn paperRank = IntColumn.create("paper: rank");
+        tech.tablesaw.api.BooleanColumn same = tech.tablesaw.api.BooleanColumn.create("same rank");
+        for (int i = 0; i < methods.size(); i++) {
+            int mine = 1;
+            int theirs = 1;
+            for (int j = 0; j < methods.size(); j++) {
+                mine += ours.get(j) > ours.get(i) ? 1 : 0;
+                theirs += paperUcfCrime(methods.get(j)) > paperUcfCrime(methods.get(i)) ? 1 : 0;
+            }
+            method.append(methods.get(i));
+            ourAuc.append(ours.get(i));
+            ourRank.append(mine);
+            paperAuc.append(paperUcfCrime(methods.get(i)));
+            paperRank.append(theirs);
+            same.append(mine == theirs);
+        }
+        Table t = Table.create("Ranking: ours vs the paper's (1 = best)", method, ourAuc, ourRank, paperAuc, paperRank, same);
+        return t.sortAscendingOn("paper: rank");
+    }
 }

@@ -113,4 +113,16 @@ public class ExperimentTest {
         assertEquals(62, s.doubleColumn("mean AUC %").get(0), 1e-9);
         assertEquals(2, s.doubleColumn("std").get(0), 1e-9);
     }
+
+    @Test
+    void orderingRanksOursAndThePapers() {
+        Table summary = Table.create("s", tech.tablesaw.api.StringColumn.create("method", "GCL_B", "AE_AllData", "no paper"),
+                tech.tablesaw.api.IntColumn.create("seeds", 3, 3, 3),
+                tech.tablesaw.api.DoubleColumn.create("mean AUC %", 60, 70, 99));
+        Table o = PaperExperiments.ordering(summary);
+        assertEquals(List.of("GCL_B", "AE_AllData"), o.stringColumn("method").asList());
+        assertEquals(List.of(2, 1), o.intColumn("ours: rank").asList());
+        assertEquals(List.of(1, 2), o.intColumn("paper: rank").asList());
+        assertEquals(List.of(false, false), o.booleanColumn("same rank").asList());
+    }
 }
