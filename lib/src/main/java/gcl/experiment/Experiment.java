@@ -7,13 +7,18 @@ import gcl.eval.Runs;
 import gcl.train.GclConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Runs trials on one dataset, reusing finished runs from the {@link RunCache}.
@@ -75,7 +80,7 @@ public final class Experiment {
         if (!fresh && cache.has(key)) {
             return Run.read(name, config, cache.dir(key), (System.nanoTime() - start) / 1e9);
         }
-        java.nio.file.Path work = cache.workDir(key);
+        Path work = cache.workDir(key);
         try {
             // per-epoch progress only where a run takes long (full profile); the experiment prints a line per run
             RunResult result = Runs.train(data, config, work, quiet || gcl.Profile.current() != gcl.Profile.FULL);
@@ -83,7 +88,7 @@ public final class Experiment {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");
             }
-            java.nio.file.Path dir = cache.admit(key, work);
+            Path dir = cache.admit(key, work);
             return new Run(name, config, result.metrics(), result.history(), dir, false, (System.nanoTime() - start) / 1e9);
         } catch (RuntimeException e) {
             try {
@@ -123,7 +128,8 @@ public final class Experiment {
 
     /**
      * One row per run: method, seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
-     * seconds, cached, run (its cache key).
+     * seconds (to get it now: training, or reading back), train s (how long training took, cached or
+     * not), cached, run (its cache key).
      */
     public static Table table(List<Run> runs) {
         StringColumn method = StringColumn.create("method");
@@ -133,6 +139,7 @@ public final class Experiment {
         DoubleColumn aucD = DoubleColumn.create("AUC_D %");
         DoubleColumn ap = DoubleColumn.create("AP %");
         DoubleColumn seconds = DoubleColumn.create("seconds");
+        DoubleColumn training = DoubleColumn.create("train s");
         BooleanColumn cached = BooleanColumn.create("cached");
         StringColumn run = StringColumn.create("run");
         for (Run r : runs) {
@@ -143,21 +150,42 @@ public final class Experiment {
             aucD.append(round(100 * r.metrics().aucDiscriminator()));
             ap.append(round(100 * r.metrics().averagePrecision()));
             seconds.append(Math.round(r.seconds() * 10) / 10.0);
+            training.append(Math.round(r.trainingSeconds() * 10) / 10.0);
             cached.append(r.fromCache());
             run.append(r.dir().getFileName().toString());
         }
-        return Table.create("runs", method, seed, auc, aucG, aucD, ap, seconds, cached, run);
+        return Table.create("runs", method, seed, auc, aucG, aucD, ap, seconds, training, cached, run);
     }
 
     static double round(double v) {
         return Double.isNaN(v) ? v : Math.round(v * 100) / 100.0;
     }
 
+    /**
+     * Reads back a runs table written by {@link #writeCsv} (e.g. by {@code gcl ablate}): the AUC, AP
+     * and seconds columns come back as numbers with decimals even when every value is whole.
+     */
+    public static Table readCsv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException(file + ": no such runs table"));
+        }
+        try {
+            return Table.read().csv(CsvReadOptions.builder(file.toFile())
+                    .missingValueIndicator("", "NaN")
+                    .columnTypesPartial(name -> name.endsWith("%") || name.endsWith(" s") || name.equals("seconds")
+                            ? Optional.of(ColumnType.DOUBLE)
+                            : Optional.empty())
+                    .build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file + ": not a runs table: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a table as CSV with a header row. */
-    public static void writeCsv(Table table, java.nio.file.Path file) {
+    public static void writeCsv(Table table, Path file) {
         try {
             if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
+                Files.createDirectories(file.getParent());
             }
             table.write().csv(file.toFile());
         } catch (IOException e) {

@@ -35,6 +35,24 @@ public record Run(String name, GclConfig config, Metrics metrics, Table history,
         return Runs.segmentScores(model(), set, segmentSize);
     }
 
+    /**
+     * How long training took, summed over the epochs of its history (pre-training included), even
+     * when the run was read back from the cache; NaN when the history has no {@code seconds}.
+     */
+    public double trainingSeconds() {
+        if (!history.columnNames().contains("seconds")) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        var column = history.column("seconds");
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (!column.isMissing(i)) {
+                sum += ((Number) column.get(i)).doubleValue();
+            }
+        }
+        return sum;
+    }
+
     /** Frame-level AUC in percent, as the paper reports it. */
     public double aucPercent() {
         return 100 * metrics.auc();

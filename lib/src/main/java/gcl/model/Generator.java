@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -95,16 +94,12 @@ public final class Generator {
 
     /** Saves weights, configuration and optimiser state (DL4J's model serializer). */
     public void save(Path file) throws IOException {
-        ModelSerializer.writeModel(net, file.toFile(), true);
+        Networks.save(net, file);
     }
 
     /** Restores a G saved by {@link #save}, optimiser state included. */
     public static Generator load(Path file) throws IOException {
-        try {
-            return of(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": not a saved generator (" + e.getMessage() + ")", e);
-        }
+        return of(Networks.restore(file, "generator"));
     }
 
     /** How G's training loss measures a sample's error. */

@@ -1,5 +1,7 @@
 package gcl.model;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -7,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -64,5 +67,19 @@ final class Networks {
             sizes[i + 1] = (int) layer.getNOut();
         }
         return sizes;
+    }
+
+    /** Saves weights, configuration and optimiser state (DL4J's model serializer). */
+    static void save(MultiLayerNetwork net, Path file) throws IOException {
+        ModelSerializer.writeModel(net, file.toFile(), true);
+    }
+
+    /** Restores a network saved by {@link #save}, optimiser state included; {@code what} names it in errors. */
+    static MultiLayerNetwork restore(Path file, String what) throws IOException {
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not a saved " + what + " (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -16,6 +16,7 @@ import gcl.viz.Charts;
 import gcl.viz.Tsne;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,13 +67,13 @@ public final class Lessons {
         int count = Profile.current() == Profile.FULL ? gcl.synth.SyntheticVideos.DEFAULT_COUNT : 12;
         Path dir = gcl.experiment.RunCache.cacheRoot().resolve("videos").resolve("synthetic-videos-seed1-" + count);
         try {
-            if (!java.nio.file.Files.exists(dir.resolve("videos.csv"))) {
-                Path work = java.nio.file.Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp");
+            if (!Files.exists(dir.resolve("videos.csv"))) {
+                Path work = Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp");
                 gcl.experiment.RunCache.deleteTree(work);
                 System.out.println("rendering " + count + " synthetic videos into " + dir + " (first use; later calls reuse them)");
                 gcl.synth.SyntheticVideos.render(work, new Seeds(1),
                         gcl.synth.SyntheticVideos.Config.defaults().withCount(count), System.out);
-                java.nio.file.Files.move(work, dir);
+                Files.move(work, dir);
             }
             return dir;
         } catch (IOException e) {
@@ -88,7 +89,7 @@ public final class Lessons {
         Path out = gcl.experiment.RunCache.cacheRoot().resolve("datasets")
                 .resolve(videos.getFileName() + "-" + extractor.kind() + "-d" + extractor.dimension());
         try {
-            if (!java.nio.file.Files.exists(out.resolve(DatasetDirectory.DATASET_JSON))) {
+            if (!Files.exists(out.resolve(DatasetDirectory.DATASET_JSON))) {
                 var result = gcl.features.BatchExtraction.run(videos, out, extractor,
                         gcl.features.BatchExtraction.Options.defaults().withProgress(System.out));
                 System.out.println(result.summary());
@@ -105,6 +106,32 @@ public final class Lessons {
         byte[] raster = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
         System.arraycopy(frame.bgr(), 0, raster, 0, raster.length);
         return img;
+    }
+
+    /**
+     * A runs table recorded earlier and committed with the lessons in {@code notebooks/results/}
+     * (found under {@code $GCL_HOME}, else above the working directory): results that take hours on
+     * a CPU, such as Table 2 in the full profile. {@code notebooks/results/README.md} says how each
+     * file was made.
+     */
+    public static Table recorded(String file) {
+        return gcl.experiment.Experiment.readCsv(resultsFolder().resolve(file));
+    }
+
+    static Path resultsFolder() {
+        String home = System.getenv("GCL_HOME");
+        if (home != null && Files.isDirectory(Path.of(home, "notebooks", "results"))) {
+            return Path.of(home, "notebooks", "results");
+        }
+        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
+            for (Path candidate : List.of(d.resolve("results"), d.resolve("notebooks").resolve("results"))) {
+                if (Files.isRegularFile(candidate.resolve("README.md"))) {
+                    return candidate;
+                }
+            }
+        }
+        throw new UncheckedIOException(new IOException("no notebooks/results folder under $GCL_HOME or above "
+                + Path.of(System.getProperty("user.dir")).toAbsolutePath()));
     }
 
     /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */

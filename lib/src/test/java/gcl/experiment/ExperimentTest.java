@@ -69,6 +69,9 @@ public class ExperimentTest {
         assertEquals(first.metrics().auc(), second.metrics().auc(), 1e-12);
         assertEquals(first.history().rowCount(), second.history().rowCount());
         assertEquals(first.dir(), second.dir());
+        assertTrue(first.trainingSeconds() > 0, "the history records how long training took");
+        assertEquals(first.trainingSeconds(), second.trainingSeconds(), 1e-9,
+                "a cached run still reports its training time, not the time to read it back");
         Run fresh = exp.fresh(true).run("GCL_B", tinyConfig());
         assertFalse(fresh.fromCache());
         assertEquals(first.metrics().auc(), fresh.metrics().auc(), 1e-12, "same seed, same numbers");
@@ -124,5 +127,21 @@ public class ExperimentTest {
         assertEquals(List.of(2, 1), o.intColumn("ours: rank").asList());
         assertEquals(List.of(1, 2), o.intColumn("paper: rank").asList());
         assertEquals(List.of(false, false), o.booleanColumn("same rank").asList());
+    }
+
+    @Test
+    void aRunsTableReadsBackWithDecimalColumns(@TempDir Path dir) {
+        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "GCL_B", "GCL_PT"),
+                tech.tablesaw.api.IntColumn.create("seed", 1, 1),
+                tech.tablesaw.api.DoubleColumn.create("AUC %", 70, 71.5),
+                tech.tablesaw.api.DoubleColumn.create("train s", 1200, 1800));
+        Path file = dir.resolve("runs.csv");
+        Experiment.writeCsv(runs, file);
+        Table back = Experiment.readCsv(file);
+        assertEquals(List.of(70.0, 71.5), back.doubleColumn("AUC %").asList());
+        assertEquals(1200.0, back.doubleColumn("train s").get(0), 1e-9);
+        assertEquals(List.of(70.0, 71.5), PaperExperiments.summary(back).doubleColumn("mean AUC %").asList());
+        var missing = assertThrows(RuntimeException.class, () -> Experiment.readCsv(dir.resolve("nothing.csv")));
+        assertTrue(missing.getMessage().contains("nothing.csv"), missing.getMessage());
     }
 }

@@ -77,6 +77,16 @@ class RmsPropMomentumTest {
     }
 
     @Test
+    void aBrokenModelFileIsNamedInTheError(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("g.zip");
+        java.nio.file.Files.writeString(file, "not a zip");
+        var g = assertThrows(java.io.IOException.class, () -> Generator.load(file));
+        assertTrue(g.getMessage().startsWith(file + ": not a saved generator"), g.getMessage());
+        var d = assertThrows(java.io.IOException.class, () -> Discriminator.load(file));
+        assertTrue(d.getMessage().startsWith(file + ": not a saved discriminator"), d.getMessage());
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RmsPropMomentum(0.1, 1.0, 0.99, 1e-8));
         assertThrows(IllegalArgumentException.class, () -> new RmsPropMomentum(0, 0.6, 0.99, 1e-8));
