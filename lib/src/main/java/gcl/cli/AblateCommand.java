@@ -34,6 +34,6 @@ public final class AblateCommand implements Callable<Integer> {
         Dataset ds = options.dataset();
         List<Trial> trials = nlTargets ? PaperExperiments.negativeTargets(options.baseConfig())
                 : PaperExperiments.table2(options.baseConfig());
-        return ExperimentCommands.runAndReport(options.experiment(ds), trials, ExperimentOptions.seeds(seeds), out);
+        return ExperimentCommands.runAndReport(options.experiment(ds), options.select(trials), ExperimentOptions.seeds(seeds), out);
     }
 }

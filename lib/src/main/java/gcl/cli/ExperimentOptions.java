@@ -6,10 +6,13 @@ import gcl.data.DatasetDirectory;
 import gcl.experiment.Experiment;
 import gcl.experiment.PaperExperiments;
 import gcl.experiment.RunCache;
+import gcl.experiment.Trial;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
+import gcl.train.Variant;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -23,6 +26,9 @@ final class ExperimentOptions {
 
     @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change a config field, e.g. --set epochs=20 --set negativeTarget=gaussian:6 (repeatable; see 'gcl train --help').")
     List<String> overrides = List.of();
+
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Run only these of the command's methods, e.g. gcl-pt,gcl-occ or GCL_PT (default: all of them).")
+    List<String> methods = List.of();
 
     @Option(names = "--fresh", description = "Train every run anew, even when the cache holds it.")
     boolean fresh;
@@ -55,6 +61,45 @@ final class ExperimentOptions {
             config = config.with(o.substring(0, eq).trim(), jsonValue(o.substring(eq + 1).trim()));
         }
         return config;
+    }
+
+    /**
+     * The trials named by {@code --methods} (by trial name or variant, in any spelling
+     * {@link Variant#parse} takes), in the command's order; all of them without {@code --methods}.
+     */
+    List<Trial> select(List<Trial> trials) {
+        if (methods.isEmpty()) {
+            return trials;
+        }
+        List<Trial> kept = new ArrayList<>();
+        for (String m : methods) {
+            if (trials.stream().noneMatch(t -> matches(t, m))) {
+                throw new IllegalArgumentException("--methods: '" + m + "' is not one of "
+                        + trials.stream().map(Trial::name).toList());
+            }
+        }
+        for (Trial t : trials) {
+            if (methods.stream().anyMatch(m -> matches(t, m))) {
+                kept.add(t);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean matches(Trial trial, String method) {
+        if (normalise(trial.name()).equals(normalise(method))) {
+            return true;
+        }
+        try {
+            Variant v = Variant.parse(method);
+            return trial.config().variant() == v && trial.name().equals(v.paperName());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     Experiment experiment(Dataset ds) {

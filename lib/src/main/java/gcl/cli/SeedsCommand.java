@@ -25,7 +25,7 @@ public final class SeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = options.dataset();
-        return ExperimentCommands.runAndReport(options.experiment(ds), PaperExperiments.convergence(options.baseConfig()),
+        return ExperimentCommands.runAndReport(options.experiment(ds), options.select(PaperExperiments.convergence(options.baseConfig())),
                 ExperimentOptions.seeds(seeds), out);
     }
 }

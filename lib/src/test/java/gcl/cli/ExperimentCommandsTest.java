@@ -50,4 +50,20 @@ class ExperimentCommandsTest {
         assertEquals(1, Main.run(args("seeds", data, dir.resolve("cache"), dir.resolve("x.csv"), "a-b")));
         assertTrue(!Files.exists(dir.resolve("x.csv")));
     }
+
+    @Test
+    void methodsPicksRowsOfTable2InItsOrder(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path out = dir.resolve("some.csv");
+        List<String> a = new java.util.ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), out, "1")));
+        a.addAll(List.of("--methods", "gcl-pt,AE_TD"));
+        assertEquals(0, Main.run(a.toArray(String[]::new)));
+        assertEquals(List.of("AE_TD", "GCL_PT"), Table.read().csv(out.toFile()).stringColumn("method").asList());
+        Path bad = dir.resolve("bad.csv");
+        List<String> b = new java.util.ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), bad, "1")));
+        b.addAll(List.of("--methods", "gcl-ws"));
+        assertEquals(1, Main.run(b.toArray(String[]::new)), "GCL_WS is not a row of Table 2");
+        assertTrue(!Files.exists(bad));
+    }
 }
