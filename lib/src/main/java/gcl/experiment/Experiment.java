@@ -80,23 +80,53 @@ public final class Experiment {
         if (!fresh && cache.has(key)) {
             return Run.read(name, config, cache.dir(key), (System.nanoTime() - start) / 1e9);
         }
-        Path work = cache.workDir(key);
+        RunCache.Work work = cache.claim(key);
         try {
             // per-epoch progress only where a run takes long (full profile); the experiment prints a line per run
-            RunResult result = Runs.train(data, config, work, quiet || gcl.Profile.current() != gcl.Profile.FULL);
+            boolean quietEpochs = quiet || gcl.Profile.current() != gcl.Profile.FULL;
+            RunResult result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
+                    : Runs.train(data, config, work.dir(), quietEpochs);
             if (result.metrics() == null) {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");
             }
-            Path dir = cache.admit(key, work);
+            work.close();
+            Path dir = cache.admit(key, work.dir());
+            // ND4J frees an array's native memory only when the JVM collects its Java object, and a
+            // run leaves gigabytes of such garbage (batches, the networks) behind a small heap: collect
+            // it between runs, so that an experiment of many full-profile runs does not grow without bound.
+            System.gc();
             return new Run(name, config, result.metrics(), result.history(), dir, false, (System.nanoTime() - start) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException(work.dir() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             try {
-                RunCache.deleteTree(work);
+                work.close();
+                RunCache.deleteTree(work.dir());
             } catch (IOException ignored) {
                 // the failure that matters is e
             }
             throw e;
+        }
+    }
+
+    /** Continues an interrupted run from its last checkpoint; one that cannot be resumed is trained anew. */
+    private RunResult resume(String name, Path dir, boolean quietEpochs, GclConfig config) throws IOException {
+        if (!quiet) {
+            System.out.println(name + ": resuming an interrupted run from its last checkpoint (" + dir.getFileName() + ")");
+        }
+        try {
+            return Runs.resume(dir, data, quietEpochs);
+        } catch (RuntimeException e) {
+            if (!quiet) {
+                System.out.println(name + ": cannot resume (" + e.getMessage() + "); training anew");
+            }
+            try (var files = Files.list(dir)) {
+                for (Path p : files.filter(p -> !p.getFileName().toString().equals(RunCache.Work.LOCK)).toList()) {
+                    RunCache.deleteTree(p);
+                }
+            }
+            return Runs.train(data, config, dir, quietEpochs);
         }
     }
 

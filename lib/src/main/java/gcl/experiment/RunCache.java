@@ -3,15 +3,21 @@ package gcl.experiment;
 import gcl.Version;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Finished runs on disk, one run directory per key, so that re-running a notebook cell or a CLI
@@ -20,7 +26,9 @@ import java.util.HexFormat;
  * <p>The key is a SHA-256 over the config's JSON (seed included), the dataset's fingerprint and the
  * library version: change any of them and the run is made anew. A run enters the cache only when
  * it has finished (it is trained in a temporary folder and then moved into place), so an
- * interrupted run never passes for a finished one.
+ * interrupted run never passes for a finished one. The temporary folder keeps the checkpoint of
+ * every finished epoch, and the next request for the same key resumes an interrupted run from it
+ * ({@link #claim}) instead of starting over: a full-profile run can take half an hour on a CPU.
  */
 public final class RunCache {
     private final Path root;
@@ -83,6 +91,80 @@ public final class RunCache {
     /** Whether a finished run with this key is cached. */
     public boolean has(String key) {
         return Files.isRegularFile(dir(key).resolve(DONE));
+    }
+
+    /**
+     * A folder to train a run of this key in, locked for this process until the {@link Work} is
+     * closed: the folder of an interrupted run of the key (no process holds its lock, a checkpoint is
+     * in it) when there is one, else a fresh empty folder. Folders of interrupted runs that never
+     * reached a checkpoint are removed on the way.
+     */
+    public Work claim(String key) {
+        try {
+            Files.createDirectories(root);
+            List<Path> candidates = new ArrayList<>();
+            try (var dirs = Files.newDirectoryStream(root, "." + key + "-*")) {
+                dirs.forEach(candidates::add);
+            }
+            candidates.sort(java.util.Comparator.comparing(RunCache::modified).reversed());
+            for (Path dir : candidates) {
+                Work work = Work.lock(dir, true);
+                if (work == null) {
+                    continue; // another process is training it
+                }
+                if (new RunDirectory(dir).hasCheckpoint()) {
+                    return work;
+                }
+                work.close();
+                deleteTree(dir);
+            }
+            return Work.lock(workDir(key), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a run folder in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * A run folder being trained in, and the lock that tells other processes so.
+     *
+     * @param dir         the folder
+     * @param interrupted whether it holds an interrupted run to resume (else it is empty)
+     */
+    public record Work(Path dir, boolean interrupted, FileChannel channel, FileLock lock) implements AutoCloseable {
+        static final String LOCK = ".lock";
+
+        /** Locks a folder, or returns null when another process (or this one) holds it. */
+        static Work lock(Path dir, boolean interrupted) throws IOException {
+            FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return new Work(dir, interrupted, channel, lock);
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                // held by this process
+            }
+            channel.close();
+            return null;
+        }
+
+        /** Releases the lock and removes the lock file (the folder stays). */
+        @Override
+        public void close() throws IOException {
+            if (channel.isOpen()) {
+                lock.release();
+                channel.close();
+                Files.deleteIfExists(dir.resolve(LOCK));
+            }
+        }
     }
 
     /** A fresh, empty temporary folder to train a run in, beside the cache. */

@@ -115,7 +115,7 @@ public final class Lessons {
      * file was made.
      */
     public static Table recorded(String file) {
-        return gcl.experiment.Experiment.readCsv(resultsFolder().resolve(file));
+        return gcl.experiment.Experiment.readCsv(resultsFolder().resolve(file)).setName("recorded: " + file);
     }
 
     static Path resultsFolder() {

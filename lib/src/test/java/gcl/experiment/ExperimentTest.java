@@ -144,4 +144,49 @@ public class ExperimentTest {
         var missing = assertThrows(RuntimeException.class, () -> Experiment.readCsv(dir.resolve("nothing.csv")));
         assertTrue(missing.getMessage().contains("nothing.csv"), missing.getMessage());
     }
+
+    @Test
+    void anInterruptedRunResumesFromItsLastCheckpoint(@TempDir Path dir) throws Exception {
+        Dataset data = tinyDataset();
+        GclConfig c = tinyConfig();
+        RunCache cache = new RunCache(dir.resolve("runs"));
+        String key = RunCache.key(c, data);
+        // a run killed during its second epoch: its folder beside the cache holds epoch 1's checkpoint
+        Path work = cache.workDir(key);
+        gcl.train.RunDirectory runDir = new gcl.train.RunDirectory(work);
+        runDir.writeManifest(gcl.train.RunManifest.now(c, data.info().name(), data.fingerprint()));
+        var trainer = new gcl.train.GclTrainer(c).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
+            if (epoch == 2) {
+                throw new IllegalStateException("killed");
+            }
+            return java.util.Map.of();
+        });
+        assertThrows(IllegalStateException.class, () -> trainer.train(data.train()));
+        double epochOneSeconds = runDir.loadState().history().get(0).seconds();
+
+        Run resumed = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+        assertFalse(resumed.fromCache());
+        assertEquals(2, resumed.history().rowCount());
+        assertEquals(epochOneSeconds, resumed.history().doubleColumn("seconds").get(0), 0,
+                "epoch 1 comes from the checkpoint, not trained again");
+        assertFalse(java.nio.file.Files.exists(work), "the folder moved into the cache");
+        assertTrue(cache.has(key));
+        Run uninterrupted = Experiment.on(data).cache(new RunCache(dir.resolve("other"))).quiet(true).run("GCL_B", c);
+        assertEquals(uninterrupted.metrics().auc(), resumed.metrics().auc(), 1e-12, "resuming changes no number");
+    }
+
+    @Test
+    void aRunFolderInUseIsLeftAlone(@TempDir Path dir) throws Exception {
+        Dataset data = tinyDataset();
+        GclConfig c = tinyConfig();
+        RunCache cache = new RunCache(dir.resolve("runs"));
+        String key = RunCache.key(c, data);
+        try (RunCache.Work busy = cache.claim(key)) {
+            java.nio.file.Files.createDirectories(busy.dir().resolve("checkpoint"));
+            Run r = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+            assertFalse(r.fromCache());
+            assertTrue(java.nio.file.Files.isDirectory(busy.dir()), "another run's folder is not taken or removed");
+            assertTrue(cache.has(key));
+        }
+    }
 }
