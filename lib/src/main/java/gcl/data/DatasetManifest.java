@@ -76,17 +76,8 @@ public record DatasetManifest(String name, String title, String description, Str
             return p;
         }
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
-        String home = System.getenv("GCL_HOME");
-        if (home != null && Files.exists(Path.of(home, "data-manifests", file))) {
-            return Path.of(home, "data-manifests", file);
-        }
-        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path m = d.resolve("data-manifests").resolve(file);
-            if (Files.exists(m)) {
-                return m;
-            }
-        }
-        throw new IOException(nameOrPath + ": no such manifest file, and no data-manifests/" + file
-                + " above " + Path.of(System.getProperty("user.dir")).toAbsolutePath());
+        return gcl.ProjectFiles.find("data-manifests/" + file).orElseThrow(() -> new IOException(nameOrPath
+                + ": no such manifest file, and no data-manifests/" + file
+                + " above " + gcl.ProjectFiles.workingDirectory()));
     }
 }

@@ -119,19 +119,9 @@ public final class Lessons {
     }
 
     static Path resultsFolder() {
-        String home = System.getenv("GCL_HOME");
-        if (home != null && Files.isDirectory(Path.of(home, "notebooks", "results"))) {
-            return Path.of(home, "notebooks", "results");
-        }
-        for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null; d = d.getParent()) {
-            for (Path candidate : List.of(d.resolve("results"), d.resolve("notebooks").resolve("results"))) {
-                if (Files.isRegularFile(candidate.resolve("README.md"))) {
-                    return candidate;
-                }
-            }
-        }
-        throw new UncheckedIOException(new IOException("no notebooks/results folder under $GCL_HOME or above "
-                + Path.of(System.getProperty("user.dir")).toAbsolutePath()));
+        return gcl.ProjectFiles.find("notebooks/results/README.md").map(Path::getParent)
+                .orElseThrow(() -> new UncheckedIOException(new IOException("no notebooks/results folder under $GCL_HOME or above "
+                        + gcl.ProjectFiles.workingDirectory())));
     }
 
     /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
