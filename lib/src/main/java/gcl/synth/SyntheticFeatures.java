@@ -8,6 +8,7 @@ import gcl.data.DatasetInfo;
 import gcl.data.DatasetWriter;
 import gcl.data.FeatureSet;
 import gcl.data.Fingerprint;
+import gcl.data.Split;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
 import java.io.IOException;
@@ -28,43 +29,51 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The embedded synthetic feature dataset: a seeded <em>teaching proxy</em> for pre-extracted
- * surveillance-video features, on which every notebook runs by default. It is not real video and
- * results on it are not the paper's results.
+ * surveillance-video features (a pooled ResNeXt/I3D-like vector per 16-frame segment), on which
+ * every notebook runs by default. It is not real video and results on it are not the paper's.
  *
- * <p>It is built from stated assumptions about real segment features (those GCL itself relies on,
- * sections 3.1–3.4 of the paper), fixed before any method was run on it and never tuned against a
- * method's AUC:
+ * <p>It is built from stated properties of real segment features, fixed before any method was run
+ * on it (the manifests {@code data-manifests/synthetic-*.json} list them with what each implies).
+ * Each segment's feature is f = max(0, h) of a pre-activation
+ * <pre>
+ *   h(t) = b_v  +  Σ_i z_i(t) a_i  +  m(t) (s_e + Σ_j y_j(t) u_{e,j})  +  B(t) w  +  ε(t)
+ *          scene    normal activity     the event (anomalies only)        a normal burst  noise
+ * </pre>
  * <ol>
- *   <li><b>Many scenes.</b> Videos come from {@code scenes} cameras; each scene has its own
- *       static appearance b_s (a per-dimension log-normal scale around a shared per-dimension
- *       profile). Test videos come from the same scenes as training videos.</li>
- *   <li><b>Non-negative, on the scale of pooled ReLU activations.</b> Every value is
- *       max(0, ·); the shared profile has mean 0.45, so values lie mostly in [0, 2] and the
- *       paper's "ones" pseudo target (Eq. 6) is on the data's scale.</li>
- *   <li><b>Normal segments follow a smooth, temporally correlated trajectory per scene:</b>
- *       {@value #LATENTS} latent activity factors per video, each an AR(1) process with
- *       coefficient {@value #LATENT_RHO}, along scene-specific directions of norm
- *       {@value #LATENT_NORM}, plus independent noise of norm {@value #NOISE_NORM}. Consecutive
- *       normal segments then differ by an L2 norm of about 0.6–0.7 in every profile (per-dimension
- *       amplitudes are scaled by 1/√d; measured 0.59 quick, 0.67 full, seed 0), the order of the paper's TD threshold D_th = 0.70
- *       (section 4): the one number taken from the paper, so that its value reads the same here.</li>
- *   <li><b>Anomalies are rare, contiguous and eventful.</b> An event covers one contiguous run of
- *       frames (sometimes two runs, chance {@code secondEventChance}), between
- *       {@code minEventShare} and {@code maxEventShare} of the video; a segment is affected in
- *       proportion to the share of its frames inside the event, times a per-event strength
- *       U(0.6, 1.2). During the event the feature moves by the event type's signature (norm
- *       {@value #EVENT_NORM}, on a quarter of the dimensions) and jitters fast along
- *       {@value #EVENT_JITTER_DIRECTIONS} event-specific directions (AR(1), coefficient
- *       {@value #EVENT_JITTER_RHO}): larger changes between segments than normal motion
- *       (measured: about 2.2 between consecutive anomalous segments).</li>
- *   <li><b>A handful of event types shared across videos</b> ({@code eventTypes}; 13 in the full
- *       profile as UCF-Crime's 13 classes), not a new random direction per video; one type per
- *       video.</li>
- *   <li><b>About half the training videos contain an event</b> (as UCF-Crime's 810 of 1610),
- *       covering a minority of their segments; the training split is unlabelled for GCL (labels
- *       in {@code videos.csv} only, for the OCC/WS variants; training ground truth is written too,
- *       for analysis, flagged {@code trainGroundTruth}); the test split, also about half
- *       anomalous, has frame ground truth. Every video has T·16 frames (published convention).</li>
+ *   <li><b>The scene dominates, and every video is its own camera</b> (as in UCF-Crime, where test
+ *       videos come from cameras never seen in training): b_v = shared per-dimension profile (mean
+ *       {@value #BASE_MEAN}, log-normal) + the offset of one of {@code sceneTypes} scene types
+ *       (norm {@value #SCENE_TYPE_NORM}) + the camera's own offset (norm {@value #CAMERA_NORM} times a
+ *       log-normal factor: some cameras are far more unusual than others).
+ *       Most of the variance of the features lies between videos, not within them.</li>
+ *   <li><b>Normal activity is low-dimensional and smooth</b>: {@value #ACTIVITIES} activity factors
+ *       shared by all scenes (people, vehicles: norm {@value #ACTIVITY_NORM} each) and
+ *       {@value #CAMERA_ACTIVITIES} of the camera's own (norm {@value #CAMERA_ACTIVITY_NORM}), each
+ *       an AR(1) process with coefficient {@value #ACTIVITY_RHO}, plus independent noise of norm
+ *       {@value #NOISE_NORM}: consecutive normal segments differ by about the paper's D_th = 0.70.</li>
+ *   <li><b>Anomalies recur as a handful of event types</b> ({@code eventTypes}; 13 in the full
+ *       profile, as UCF-Crime's 13 classes) and are common enough in the unlabelled training data
+ *       (about half the videos, about 12 % of the segments) that an autoencoder trained on all of it
+ *       learns to reconstruct them in part: the paper's premise for AE_AllData's 56 %.</li>
+ *   <li><b>An event is not simply the largest feature</b>: its signature s_e has mixed signs (some
+ *       activations rise, others are suppressed), half of its energy lies in the directions normal
+ *       activity also uses, and its norm ({@value #EVENT_NORM}, times a per-event strength
+ *       U(0.6, 1.2)) is of the order of the scene offsets, so neither the norm of a feature nor its
+ *       distance to the data's mean separates the anomalies well.</li>
+ *   <li><b>Anomalies are contiguous and mostly eventful</b>: one run of frames (sometimes two,
+ *       chance {@code secondEventChance}) covering {@code minEventShare}–{@code maxEventShare} of
+ *       the video; a segment is affected in proportion to its frames inside the event. Two thirds of
+ *       the event types move fast ({@value #EVENT_JITTER_DIRECTIONS} event directions of norm
+ *       {@value #EVENT_JITTER_NORM}, AR(1) coefficient {@value #FAST_JITTER_RHO}: large temporal
+ *       differences); the others are slow (coefficient {@value #SLOW_JITTER_RHO}), so temporal
+ *       differences cannot find every anomaly.</li>
+ *   <li><b>Normal videos have eventful moments too</b>: with chance {@value #BURST_CHANCE} a video
+ *       (normal or not) has one burst of 1–3 segments along the shared activity directions (a crowd,
+ *       a bus; norm {@value #BURST_NORM}), normal but as eventful as an anomaly.</li>
+ *   <li>About half the videos of each split contain an event; the training split is unlabelled for
+ *       GCL (labels in {@code videos.csv}, read only by the OCC/WS variants; training ground truth is
+ *       written for analysis, flagged {@code trainGroundTruth}); the test split has frame ground
+ *       truth. Every video has T·16 frames.</li>
  * </ol>
  *
  * <p>Deterministic by seed: all draws come from {@link Seeds} streams and plain Java arithmetic
@@ -72,17 +81,26 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SyntheticFeatures {
     /** Changes whenever the generator's output changes; part of the feature kind and cache name. */
-    public static final String VERSION = "synthetic-v1";
+    public static final String VERSION = "synthetic-v2";
 
-    static final int LATENTS = 4;
-    static final double LATENT_RHO = 0.98;
-    static final double LATENT_NORM = 1.5;
-    static final double NOISE_NORM = 0.25;
     static final double BASE_MEAN = 0.45;
-    static final double EVENT_NORM = 4.0;
-    static final double EVENT_DIM_SHARE = 0.25;
-    static final int EVENT_JITTER_DIRECTIONS = 4;
-    static final double EVENT_JITTER_RHO = 0.3;
+    static final double SCENE_TYPE_NORM = 3.0;
+    static final double CAMERA_NORM = 2.0;
+    static final int ACTIVITIES = 4;
+    static final double ACTIVITY_NORM = 1.2;
+    static final int CAMERA_ACTIVITIES = 3;
+    static final double CAMERA_ACTIVITY_NORM = 1.5;
+    static final double ACTIVITY_RHO = 0.98;
+    static final double NOISE_NORM = 0.25;
+    static final double EVENT_NORM = 2.5;
+    static final double EVENT_SHARED_ENERGY = 0.3;
+    static final int EVENT_JITTER_DIRECTIONS = 2;
+    static final double EVENT_JITTER_NORM = 0.8;
+    static final double FAST_JITTER_RHO = 0.3;
+    static final double SLOW_JITTER_RHO = 0.95;
+    static final double GAIN_SIGMA = 0.25;
+    static final double BURST_CHANCE = 0.25;
+    static final double BURST_NORM = 2.5;
     static final int SEGMENT_SIZE = 16;
     static final double FRAME_RATE = 30;
 
@@ -94,7 +112,7 @@ public final class SyntheticFeatures {
      *
      * @param name               dataset name
      * @param dim                feature dimension d
-     * @param scenes             number of cameras/scenes
+     * @param sceneTypes         number of scene types (each video is its own camera of one type)
      * @param eventTypes         number of shared event types
      * @param trainVideos        training videos
      * @param testVideos         test videos
@@ -105,26 +123,38 @@ public final class SyntheticFeatures {
      * @param maxEventShare      longest event (all runs together), as a share of its video's frames
      * @param secondEventChance  chance that an anomalous video's event comes in two runs
      */
-    public record Config(String name, int dim, int scenes, int eventTypes, int trainVideos, int testVideos,
+    public record Config(String name, int dim, int sceneTypes, int eventTypes, int trainVideos, int testVideos,
                          int minSegments, int maxSegments, double anomalousShare, double minEventShare,
                          double maxEventShare, double secondEventChance) {
         public Config {
-            if (dim < 4 || scenes < 1 || eventTypes < 1 || trainVideos < 1 || testVideos < 1
+            if (dim < 4 || sceneTypes < 1 || eventTypes < 1 || trainVideos < 1 || testVideos < 1
                     || minSegments < 4 || maxSegments < minSegments) {
                 throw new IllegalArgumentException("bad synthetic config " + this);
             }
         }
 
         /**
-         * The profile's sizes. Quick: d = 64, 60 + 30 videos of 24–48 segments (about 3,200
+         * The profile's sizes. Quick: d = 64, 60 + 30 videos of 24–48 segments (about 3,300
          * segments), trains in seconds. Full: d = 2048, 600 + 240 videos of 40–104 segments (about
          * 43,000 training segments, so batch 8192 is a real batch), about 0.5 GB.
          */
         public static Config of(Profile profile) {
             return switch (profile) {
-                case QUICK -> new Config("synthetic-quick", 64, 8, 5, 60, 30, 24, 48, 0.5, 0.10, 0.40, 0.25);
-                case FULL -> new Config("synthetic-full", 2048, 32, 13, 600, 240, 40, 104, 0.5, 0.10, 0.40, 0.25);
+                case QUICK -> new Config("synthetic-quick", 64, 6, 5, 60, 30, 24, 48, 0.5, 0.10, 0.40, 0.25);
+                case FULL -> new Config("synthetic-full", 2048, 12, 13, 600, 240, 40, 104, 0.5, 0.10, 0.40, 0.25);
             };
+        }
+
+        /**
+         * UCF-Crime's size at the profile's d: 1,610 training and 290 test videos of 60–850
+         * segments (about 730,000 training segments, 5.6 GB at d = 2048), for memory and speed
+         * measurements at the scale of the paper's main dataset.
+         */
+        public static Config ucfCrimeSized(Profile profile) {
+            Config c = of(profile);
+            return new Config(c.name().replace("synthetic", "synthetic-ucfsize"), c.dim(), c.sceneTypes(),
+                    c.eventTypes(), 1610, 290, 60, 850, c.anomalousShare(), c.minEventShare(), c.maxEventShare(),
+                    c.secondEventChance());
         }
     }
 
@@ -137,25 +167,54 @@ public final class SyntheticFeatures {
     public static Dataset generate(Config config, long seed) {
         Seeds seeds = new Seeds(seed).child("synthetic-features");
         World world = new World(config, seeds.random("world"));
-        DatasetInfo info = new DatasetInfo(config.name(), SEGMENT_SIZE, VERSION, config.dim(), FRAME_RATE,
-                DatasetInfo.SEGMENTS, true,
-                "Teaching proxy generated by 'gcl synth features' (" + config.name() + ", seed " + seed
-                        + "): synthetic features from stated assumptions, not real video; results on it are not the paper's results.");
-        FeatureSet train = split(world, seeds.child("train"), "train", config.trainVideos());
-        FeatureSet test = split(world, seeds.child("test"), "test", config.testVideos());
+        DatasetInfo info = info(config, seed);
+        FeatureSet[] sets = new FeatureSet[2];
+        for (Split split : Split.values()) {
+            List<Video> videos = new ArrayList<>();
+            List<INDArray> mats = new ArrayList<>();
+            split(world, seeds.child(split.id()), split, (v, f) -> {
+                videos.add(v);
+                mats.add(f);
+            });
+            sets[split.ordinal()] = FeatureSet.of(videos, mats);
+        }
+        FeatureSet train = sets[Split.TRAIN.ordinal()];
+        FeatureSet test = sets[Split.TEST.ordinal()];
         return new Dataset(info, train, test, Fingerprint.of(info, train, test));
     }
 
-    /** Generates the profile's dataset and writes it as a dataset directory. */
-    public static Dataset write(Profile profile, long seed, Path dir) throws IOException {
-        return write(Config.of(profile), seed, dir);
+    private static DatasetInfo info(Config config, long seed) {
+        return new DatasetInfo(config.name(), SEGMENT_SIZE, VERSION, config.dim(), FRAME_RATE,
+                DatasetInfo.SEGMENTS, true,
+                "Teaching proxy generated by 'gcl synth features' (" + config.name() + ", seed " + seed
+                        + "): synthetic features from stated assumptions, not real video; results on it are not the paper's results.");
     }
 
-    /** Generates a dataset and writes it as a dataset directory; returns the dataset. */
-    public static Dataset write(Config config, long seed, Path dir) throws IOException {
-        Dataset ds = generate(config, seed);
-        DatasetWriter.write(dir, ds);
-        return ds;
+    /** Generates the profile's dataset, writes it as a dataset directory and returns it (read back). */
+    public static Dataset write(Profile profile, long seed, Path dir) throws IOException {
+        write(Config.of(profile), seed, dir);
+        return DatasetDirectory.load(dir);
+    }
+
+    /**
+     * Generates a dataset straight into a dataset directory, one video at a time (so that a
+     * UCF-Crime-sized set never has to fit in memory). The files equal those of
+     * {@code DatasetWriter.write(dir, generate(config, seed))}.
+     */
+    public static void write(Config config, long seed, Path dir) throws IOException {
+        Seeds seeds = new Seeds(seed).child("synthetic-features");
+        World world = new World(config, seeds.random("world"));
+        DatasetWriter w = DatasetWriter.open(dir, info(config, seed));
+        for (Split split : Split.values()) {
+            split(world, seeds.child(split.id()), split, (v, f) -> {
+                try {
+                    w.writeVideo(v.id(), split, f, v.frames(), v.label(), v.groundTruth());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        w.finish();
     }
 
     /**
@@ -228,79 +287,63 @@ public final class SyntheticFeatures {
         }
     }
 
-    /** The fixed parts: per-dimension profile, scenes, event types. */
+    /** The fixed parts: per-dimension profile, scene types, shared activity, event types. */
     static final class World {
         final Config config;
         final int d;
-        final double[][] sceneBase;       // [scenes][d]
-        final double[][][] sceneLatents;  // [scenes][LATENTS][d]
-        final double[][] eventSignature;  // [types][d]
-        final double[][][] eventJitter;   // [types][J][d]
+        final double[] profile;            // [d]
+        final double[][] sceneType;        // [types][d] offsets
+        final double[][] activity;         // [ACTIVITIES][d]
+        final double[][] eventSignature;   // [types][d]
+        final double[][][] eventJitter;    // [types][J][d]
+        final boolean[] fastEvent;         // [types]
 
         World(Config config, Random rng) {
             this.config = config;
             this.d = config.dim();
-            double[] profile = new double[d];
+            profile = new double[d];
             for (int k = 0; k < d; k++) {
                 // log-normal with mean BASE_MEAN: exp(0.6 g - 0.18) has mean 1
                 profile[k] = BASE_MEAN * StrictMath.exp(0.6 * rng.nextGaussian() - 0.18);
             }
-            sceneBase = new double[config.scenes()][d];
-            sceneLatents = new double[config.scenes()][LATENTS][];
-            for (int s = 0; s < config.scenes(); s++) {
-                for (int k = 0; k < d; k++) {
-                    sceneBase[s][k] = profile[k] * StrictMath.exp(0.5 * rng.nextGaussian() - 0.125);
-                }
-                for (int i = 0; i < LATENTS; i++) {
-                    sceneLatents[s][i] = direction(rng, d, null, LATENT_NORM);
-                }
+            sceneType = new double[config.sceneTypes()][];
+            for (int s = 0; s < config.sceneTypes(); s++) {
+                sceneType[s] = direction(rng, d, SCENE_TYPE_NORM);
+            }
+            activity = new double[ACTIVITIES][];
+            for (int i = 0; i < ACTIVITIES; i++) {
+                activity[i] = direction(rng, d, ACTIVITY_NORM);
             }
             eventSignature = new double[config.eventTypes()][];
             eventJitter = new double[config.eventTypes()][EVENT_JITTER_DIRECTIONS][];
-            int active = Math.max(1, (int) StrictMath.ceil(EVENT_DIM_SHARE * d));
+            fastEvent = new boolean[config.eventTypes()];
             for (int e = 0; e < config.eventTypes(); e++) {
-                boolean[] subset = subset(rng, d, active);
-                double[] u = new double[d];
-                for (int k = 0; k < d; k++) {
-                    if (subset[k]) {
-                        u[k] = profile[k] * (0.5 + rng.nextDouble());
-                    }
+                // half of the signature's energy in the span of normal activity, half its own
+                double[] shared = new double[d];
+                for (double[] a : activity) {
+                    add(shared, rng.nextGaussian(), a);
                 }
+                double[] own = direction(rng, d, 1.0);
+                double[] u = scale(shared, StrictMath.sqrt(EVENT_SHARED_ENERGY));
+                add(u, StrictMath.sqrt(1 - EVENT_SHARED_ENERGY), own);
                 eventSignature[e] = scale(u, EVENT_NORM);
                 for (int j = 0; j < EVENT_JITTER_DIRECTIONS; j++) {
-                    eventJitter[e][j] = direction(rng, d, subset, 1.0);
+                    eventJitter[e][j] = direction(rng, d, EVENT_JITTER_NORM);
                 }
+                fastEvent[e] = e % 3 != 2; // two types in three are fast
             }
         }
 
-        private static boolean[] subset(Random rng, int d, int size) {
-            int[] idx = new int[d];
-            for (int k = 0; k < d; k++) {
-                idx[k] = k;
-            }
-            for (int k = d - 1; k > 0; k--) {
-                int j = rng.nextInt(k + 1);
-                int t = idx[k];
-                idx[k] = idx[j];
-                idx[j] = t;
-            }
-            boolean[] in = new boolean[d];
-            for (int k = 0; k < size; k++) {
-                in[idx[k]] = true;
-            }
-            return in;
-        }
-
-        /** A Gaussian direction (on {@code subset}, or all dimensions) scaled to the given norm. */
-        private static double[] direction(Random rng, int d, boolean[] subset, double norm) {
+        /** A Gaussian direction scaled to the given norm. */
+        static double[] direction(Random rng, int d, double norm) {
             double[] v = new double[d];
             for (int k = 0; k < d; k++) {
-                v[k] = subset == null || subset[k] ? rng.nextGaussian() : 0;
+                v[k] = rng.nextGaussian();
             }
             return scale(v, norm);
         }
 
-        private static double[] scale(double[] v, double norm) {
+        static double[] scale(double[] v, double norm) {
             double ss = 0;
             for (double x : v) {
                 ss += x * x;
@@ -311,10 +354,18 @@ public final class SyntheticFeatures {
             }
             return v;
         }
+
+        static void add(double[] to, double a, double[] v) {
+            for (int k = 0; k < to.length; k++) {
+                to[k] += a * v[k];
+            }
+        }
     }
 
-    private static FeatureSet split(World world, Seeds seeds, String prefix, int count) {
+    /** Generates the videos of one split in order and hands each to {@code out} with its [T, d] features. */
+    private static void split(World world, Seeds seeds, Split split, java.util.function.BiConsumer<Video, INDArray> out) {
         Config c = world.config;
+        int count = split == Split.TRAIN ? c.trainVideos() : c.testVideos();
         Random plan = seeds.random("plan");
         int anomalous = (int) StrictMath.round(c.anomalousShare() * count);
         boolean[] hasEvent = new boolean[count];
@@ -325,10 +376,8 @@ public final class SyntheticFeatures {
             hasEvent[i] = hasEvent[j];
             hasEvent[j] = t;
         }
-        List<Video> videos = new ArrayList<>(count);
-        List<INDArray> mats = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = String.format(Locale.ROOT, "%s-%04d", prefix, i + 1);
+            String id = String.format(Locale.ROOT, "%s-%04d", split.id(), i + 1);
             Random rng = seeds.random(id);
             int segments = c.minSegments() + rng.nextInt(c.maxSegments() - c.minSegments() + 1);
             int frames = segments * SEGMENT_SIZE;
@@ -336,13 +385,10 @@ public final class SyntheticFeatures {
             if (hasEvent[i]) {
                 placeEvents(gt, rng, c);
             }
-            int scene = rng.nextInt(c.scenes());
-            int type = rng.nextInt(c.eventTypes());
-            float[] f = video(world, rng, scene, type, gt, segments);
-            videos.add(new Video(id, 0, segments, frames, hasEvent[i] ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL, gt));
-            mats.add(Nd4j.create(f, new long[] {segments, c.dim()}, 'c'));
+            float[] f = video(world, rng, gt, segments);
+            out.accept(new Video(id, 0, segments, frames, hasEvent[i] ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL, gt),
+                    Nd4j.create(f, new long[] {segments, c.dim()}, 'c'));
         }
-        return FeatureSet.of(videos, mats);
     }
 
     /** Marks one contiguous run of frames, or two (one in each half of the video). */
@@ -364,30 +410,57 @@ public final class SyntheticFeatures {
         }
     }
 
-    /** One video's [T, d] features, row-major. */
-    private static float[] video(World w, Random rng, int scene, int type, boolean[] gt, int segments) {
+    /** One video's [T, d] features, row-major: its own camera, activity, event and burst. */
+    private static float[] video(World w, Random rng, boolean[] gt, int segments) {
         int d = w.d;
-        double noise = NOISE_NORM / StrictMath.sqrt(d);
+        // the camera: profile + scene type + its own offset, and its own activity directions
+        double[] base = w.profile.clone();
+        World.add(base, 1, w.sceneType[rng.nextInt(w.sceneType.length)]);
+        // some cameras are far more unusual than others: a log-normal size around CAMERA_NORM
+        World.add(base, 1, World.direction(rng, d, CAMERA_NORM * StrictMath.exp(0.5 * rng.nextGaussian() - 0.125)));
+        double[][] directions = new double[ACTIVITIES + CAMERA_ACTIVITIES][];
+        System.arraycopy(w.activity, 0, directions, 0, ACTIVITIES);
+        for (int i = 0; i < CAMERA_ACTIVITIES; i++) {
+            directions[ACTIVITIES + i] = World.direction(rng, d, CAMERA_ACTIVITY_NORM);
+        }
+        // the camera's overall gain (exposure, contrast, resolution) scales its whole feature
+        double gain = StrictMath.exp(GAIN_SIGMA * rng.nextGaussian() - GAIN_SIGMA * GAIN_SIGMA / 2);
+        int type = rng.nextInt(w.eventSignature.length);
         double strength = 0.6 + 0.6 * rng.nextDouble();
-        double[] z = new double[LATENTS];
-        for (int i = 0; i < LATENTS; i++) {
+        double jitterRho = w.fastEvent[type] ? FAST_JITTER_RHO : SLOW_JITTER_RHO;
+        // a normal burst: 1-3 segments along a random mix of the shared activity directions
+        int burstStart = -1;
+        int burstLength = 0;
+        double[] burst = null;
+        if (rng.nextDouble() < BURST_CHANCE) {
+            burstLength = 1 + rng.nextInt(3);
+            burstStart = rng.nextInt(Math.max(1, segments - burstLength + 1));
+            burst = new double[d];
+            for (double[] a : w.activity) {
+                World.add(burst, rng.nextGaussian(), a);
+            }
+            World.scale(burst, BURST_NORM);
+        }
+        double noise = NOISE_NORM / StrictMath.sqrt(d);
+        double[] z = new double[directions.length];
+        for (int i = 0; i < z.length; i++) {
             z[i] = rng.nextGaussian();
         }
-        double[] jitter = new double[EVENT_JITTER_DIRECTIONS];
-        for (int j = 0; j < EVENT_JITTER_DIRECTIONS; j++) {
-            jitter[j] = rng.nextGaussian();
+        double[] y = new double[EVENT_JITTER_DIRECTIONS];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = rng.nextGaussian();
         }
-        double latentStep = StrictMath.sqrt(1 - LATENT_RHO * LATENT_RHO);
-        double jitterStep = StrictMath.sqrt(1 - EVENT_JITTER_RHO * EVENT_JITTER_RHO);
+        double zStep = StrictMath.sqrt(1 - ACTIVITY_RHO * ACTIVITY_RHO);
+        double yStep = StrictMath.sqrt(1 - jitterRho * jitterRho);
         float[] out = new float[segments * d];
         double[] row = new double[d];
         for (int t = 0; t < segments; t++) {
             if (t > 0) {
-                for (int i = 0; i < LATENTS; i++) {
-                    z[i] = LATENT_RHO * z[i] + latentStep * rng.nextGaussian();
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = ACTIVITY_RHO * z[i] + zStep * rng.nextGaussian();
                 }
-                for (int j = 0; j < EVENT_JITTER_DIRECTIONS; j++) {
-                    jitter[j] = EVENT_JITTER_RHO * jitter[j] + jitterStep * rng.nextGaussian();
+                for (int j = 0; j < y.length; j++) {
+                    y[j] = jitterRho * y[j] + yStep * rng.nextGaussian();
                 }
             }
             int inside = 0;
@@ -397,29 +470,22 @@ public final class SyntheticFeatures {
                 }
             }
             double event = strength * inside / SEGMENT_SIZE;
-            System.arraycopy(w.sceneBase[scene], 0, row, 0, d);
-            for (int i = 0; i < LATENTS; i++) {
-                double[] a = w.sceneLatents[scene][i];
-                for (int k = 0; k < d; k++) {
-                    row[k] += z[i] * a[k];
-                }
+            System.arraycopy(base, 0, row, 0, d);
+            for (int i = 0; i < z.length; i++) {
+                World.add(row, z[i], directions[i]);
             }
             if (event > 0) {
-                double[] u = w.eventSignature[type];
-                for (int k = 0; k < d; k++) {
-                    row[k] += event * u[k];
-                }
-                for (int j = 0; j < EVENT_JITTER_DIRECTIONS; j++) {
-                    double[] v = w.eventJitter[type][j];
-                    double a = event * jitter[j];
-                    for (int k = 0; k < d; k++) {
-                        row[k] += a * v[k];
-                    }
+                World.add(row, event, w.eventSignature[type]);
+                for (int j = 0; j < y.length; j++) {
+                    World.add(row, event * y[j], w.eventJitter[type][j]);
                 }
             }
-            int base = t * d;
+            if (burst != null && t >= burstStart && t < burstStart + burstLength) {
+                World.add(row, 1, burst);
+            }
+            int at = t * d;
             for (int k = 0; k < d; k++) {
-                out[base + k] = (float) Math.max(0, row[k] + noise * rng.nextGaussian());
+                out[at + k] = (float) Math.max(0, gain * row[k] + noise * rng.nextGaussian());
             }
         }
         return out;
