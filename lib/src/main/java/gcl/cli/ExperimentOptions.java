@@ -9,6 +9,7 @@ import gcl.experiment.RunCache;
 import gcl.experiment.Trial;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
+import gcl.train.Preset;
 import gcl.train.Variant;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,6 +24,10 @@ final class ExperimentOptions {
 
     @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config and the default data.")
     String profile;
+
+    @Option(names = "--preset", description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold; lesson 03); default: ${DEFAULT-VALUE}.",
+            defaultValue = "robust")
+    String preset;
 
     @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change a config field, e.g. --set epochs=20 --set negativeTarget=gaussian:6 (repeatable; see 'gcl train --help').")
     List<String> overrides = List.of();
@@ -48,7 +53,7 @@ final class ExperimentOptions {
     }
 
     GclConfig baseConfig() {
-        return applyOverrides(GclConfig.forProfile(profile()), overrides);
+        return applyOverrides(GclConfig.forProfile(Preset.parse(preset), profile()), overrides);
     }
 
     /** A config with each {@code FIELD=VALUE} of {@code --set} applied in order. */

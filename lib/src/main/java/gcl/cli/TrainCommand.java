@@ -9,6 +9,7 @@ import gcl.eval.Runs;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
 import gcl.train.NegativeTarget;
+import gcl.train.Preset;
 import gcl.train.RunDirectory;
 import gcl.train.ScoreSource;
 import gcl.train.Threshold;
@@ -39,6 +40,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run directory to create (or to continue with --resume).")
     Path out;
+
+    @Option(names = "--preset", defaultValue = "robust",
+            description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold; lesson 03); default: ${DEFAULT-VALUE}.")
+    String preset;
 
     @Option(names = "--variant", description = "Which configuration of the paper (default: the profile's, gcl-pt).")
     String variant;
@@ -110,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     GclConfig config(Profile p) {
-        GclConfig c = GclConfig.forProfile(p);
+        GclConfig c = GclConfig.forProfile(Preset.parse(preset), p);
         if (variant != null) {
             c = c.withVariant(Variant.parse(variant));
         }

@@ -65,9 +65,10 @@ public final class DiscriminatorFirstSteps {
         auc.append(Experiment.round(100 * Evaluation.frameAuc(model, data.test(), segmentSize, ScoreSource.DISCRIMINATOR)));
         Progress progress = new Progress("D's first steps", "steps", steps);
         int done = 0;
+        var inputs = model.inputs(data.train());
         while (done < steps) {
             for (int[] rows : data.train().shuffledBatches(config.batchSize(), rng)) {
-                INDArray batch = data.train().rows(rows);
+                INDArray batch = inputs.rows(rows);
                 PseudoLabels labels = model.generatorLabels(model.reconstructionErrors(batch));
                 double l = model.trainDiscriminator(batch, labels.labels());
                 done++;

@@ -45,7 +45,7 @@ public final class ScoreTracker implements EpochListener {
             return Map.of();
         }
         for (Video v : videos) {
-            float[] segmentScores = model.scores(set.segmentsOf(v), source).toFloatVector();
+            float[] segmentScores = model.videoScores(set.segmentsOf(v), source).toFloatVector();
             scores.get(v.id()).put("epoch " + epoch, FrameScores.ofVideo(segmentScores, v.frames(), segmentSize));
         }
         return Map.of();

@@ -51,6 +51,19 @@ public final class Discriminator {
         return new Discriminator(net);
     }
 
+    /**
+     * Starts the output bias at logit(prior), so that an untrained D gives every segment about
+     * probability {@code prior} (not in the paper; the robust preset's remedy for D's first steps,
+     * lesson 03). Call before training.
+     */
+    public void initOutputBias(double prior) {
+        if (!(prior > 0 && prior < 1)) {
+            throw new IllegalArgumentException("prior must be in (0, 1), got " + prior);
+        }
+        INDArray b = net.getLayer(net.getnLayers() - 1).getParam("b");
+        b.assign(Math.log(prior / (1 - prior)));
+    }
+
     /** p̂ = D(f) for every row of a batch [b, d]: a vector of length b with values in (0, 1). */
     public INDArray probabilities(INDArray features) {
         INDArray out = net.output(features, false);
@@ -68,6 +81,14 @@ public final class Discriminator {
         INDArray y = labels.reshape(features.rows(), 1).castTo(features.dataType());
         net.fit(new DataSet(features, y));
         return net.score();
+    }
+
+    /**
+     * The outputs of the hidden layers for a batch [b, d], first hidden layer first (each [b, units]):
+     * for the training history's dead-unit shares ({@code gcl.train.Diagnostics}).
+     */
+    public List<INDArray> hiddenActivations(INDArray features) {
+        return Networks.hiddenActivations(net, features);
     }
 
     /** Feature dimension d. */

@@ -77,6 +77,14 @@ public final class Generator {
         return net.score();
     }
 
+    /**
+     * The outputs of the hidden layers for a batch [b, d], first hidden layer first (each [b, units]):
+     * for the training history's dead-unit shares ({@code gcl.train.Diagnostics}).
+     */
+    public List<INDArray> hiddenActivations(INDArray features) {
+        return Networks.hiddenActivations(net, features);
+    }
+
     /** Feature dimension d. */
     public int dim() {
         return Networks.layerSizes(net)[0];

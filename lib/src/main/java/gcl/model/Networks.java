@@ -69,6 +69,14 @@ final class Networks {
         return sizes;
     }
 
+    /** The outputs of the hidden layers (after their activation) for a batch, first hidden layer first. */
+    static List<org.nd4j.linalg.api.ndarray.INDArray> hiddenActivations(MultiLayerNetwork net,
+                                                                       org.nd4j.linalg.api.ndarray.INDArray x) {
+        List<org.nd4j.linalg.api.ndarray.INDArray> all = net.feedForward(x, false);
+        // [input, hidden 1, ..., hidden n, output]
+        return List.copyOf(all.subList(1, all.size() - 1));
+    }
+
     /** Saves weights, configuration and optimiser state (DL4J's model serializer). */
     static void save(MultiLayerNetwork net, Path file) throws IOException {
         ModelSerializer.writeModel(net, file.toFile(), true);

@@ -214,7 +214,7 @@ public final class Lessons {
 
     /** A run's frame scores on one test video, with its ground truth shaded (the paper's Fig. 8). */
     public static XYChart timeline(Run run, GclModel model, Dataset data, Video video) {
-        float[] s = model.scores(data.test().segmentsOf(video), model.config().effectiveScoreBy()).toFloatVector();
+        float[] s = model.videoScores(data.test().segmentsOf(video), model.config().effectiveScoreBy()).toFloatVector();
         double[] frames = gcl.eval.FrameScores.ofVideo(s, video.frames(), data.info().segmentSize());
         return Charts.scoreTimeline(run.name() + " on " + video.id(), Map.of(run.name() + " score", frames), video.groundTruth());
     }

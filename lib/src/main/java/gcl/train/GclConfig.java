@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
+import gcl.clean.VideoCentring;
 import gcl.model.Discriminator;
 import gcl.model.Generator;
 import gcl.model.Generator.GeneratorLoss;
@@ -33,6 +34,7 @@ import tech.tablesaw.api.Table;
  * <p>Choices where the paper is silent are marked "(ours)" in the field descriptions.
  */
 public record GclConfig(
+        @Doc("the recipe these settings started from: paper (exactly the paper) or robust (ours, lesson 03)") Preset preset,
         @Doc("which configuration of the paper to run (structure of training)") Variant variant,
         @Doc("master seed: weights, batch order, pseudo targets, weak-label draw") long seed,
         @Doc("epochs of the cooperative loop (for AE variants: of the autoencoder)") int epochs,
@@ -52,7 +54,9 @@ public record GclConfig(
         @Doc("TD cleaning threshold D_th: a distance (0.70) or a percentile (p60)") DifferenceThreshold tdThreshold,
         @Doc("keep each video's first segment in TD cleaning (ours)") boolean tdKeepFirst,
         @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
-        @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy) {
+        @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy,
+        @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming (ours)") VideoCentring videoCentring,
+        @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior) {
 
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -61,6 +65,7 @@ public record GclConfig(
             .build();
 
     public GclConfig {
+        Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(variant, "variant");
         generatorHidden = List.copyOf(Objects.requireNonNull(generatorHidden, "generatorHidden"));
         discriminatorHidden = List.copyOf(Objects.requireNonNull(discriminatorHidden, "discriminatorHidden"));
@@ -71,6 +76,13 @@ public record GclConfig(
         Objects.requireNonNull(negativeTarget, "negativeTarget");
         Objects.requireNonNull(tdThreshold, "tdThreshold");
         Objects.requireNonNull(scoreBy, "scoreBy");
+        Objects.requireNonNull(videoCentring, "videoCentring");
+        if (!(discriminatorPrior == 0 || discriminatorPrior > 0 && discriminatorPrior < 1)) {
+            throw new IllegalArgumentException("discriminatorPrior must be 0 (no prior) or in (0, 1), got " + discriminatorPrior);
+        }
+        if (generatorThreshold.kind() == Threshold.Kind.MATCH_G) {
+            throw new IllegalArgumentException("generatorThreshold match-g: G's threshold cannot follow G's own share; use it for discriminatorThreshold");
+        }
         if (epochs < 0 || pretrainEpochs < 0) {
             throw new IllegalArgumentException("epochs must be >= 0, got epochs " + epochs + ", pretrainEpochs " + pretrainEpochs);
         }
@@ -86,14 +98,46 @@ public record GclConfig(
         new RmsPropMomentum(learningRate, momentum, rmsAlpha, rmsEpsilon); // validates
     }
 
-    /** The paper's settings (section 4) with variant GCL_PT and seed 1. */
-    public static GclConfig defaults() {
-        return new GclConfig(Variant.GCL_PT, 1, 15, 8192, 15,
+    /** The paper's settings (section 4) exactly, with variant GCL_PT and seed 1: the {@code paper} preset. */
+    public static GclConfig paper() {
+        return new GclConfig(Preset.PAPER, Variant.GCL_PT, 1, 15, 8192, 15,
                 Generator.PAPER_HIDDEN, Discriminator.PAPER_HIDDEN, Activation.RELU, GeneratorLoss.L2_NORM,
                 RmsPropMomentum.PAPER_LEARNING_RATE, RmsPropMomentum.PAPER_MOMENTUM,
                 RmsPropMomentum.DEFAULT_ALPHA, RmsPropMomentum.DEFAULT_EPSILON,
                 Threshold.PAPER_GENERATOR, Threshold.PAPER_DISCRIMINATOR, NegativeTarget.ONES,
-                DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR);
+                DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR, VideoCentring.NONE, 0);
+    }
+
+    /**
+     * The {@code robust} preset: the paper's settings plus the remedies of lesson 03, each aimed at
+     * a mechanism measured in the training history ({@link Diagnostics}): each video centred on its
+     * median (scene lock-in, D's "minus feature size" start), D's output bias started at the share G
+     * labels ({@value #EXPECTED_SHARE}; D's first steps), D's threshold matched to G's share (skewed
+     * probabilities).
+     */
+    public static GclConfig robust() {
+        return paper().with("preset", Preset.ROBUST.id())
+                .with("videoCentring", VideoCentring.MEDIAN.id())
+                .with("discriminatorPrior", EXPECTED_SHARE)
+                .with("discriminatorThreshold", Threshold.MATCH_G.id());
+    }
+
+    /** The share G's threshold μ + σ labels when errors are roughly normal: P(X ≥ μ + σ) ≈ 0.16. */
+    public static final double EXPECTED_SHARE = 0.16;
+
+    /** The library's default recipe ({@link Preset#DEFAULT}) at the paper's sizes. */
+    public static GclConfig defaults() {
+        return of(Preset.DEFAULT);
+    }
+
+    /** A preset at the paper's sizes. */
+    public static GclConfig of(Preset preset) {
+        return preset == Preset.PAPER ? paper() : robust();
+    }
+
+    /** A preset at a profile's sizes (see {@link #forProfile(Profile)}). */
+    public static GclConfig forProfile(Preset preset, Profile profile) {
+        return sized(of(preset), profile);
     }
 
     /**
@@ -105,7 +149,10 @@ public record GclConfig(
      * are built so that it reads the same (for other features, set a percentile such as p70).
      */
     public static GclConfig forProfile(Profile profile) {
-        GclConfig full = defaults();
+        return forProfile(Preset.DEFAULT, profile);
+    }
+
+    private static GclConfig sized(GclConfig full, Profile profile) {
         if (profile == Profile.FULL) {
             return full;
         }
@@ -130,6 +177,16 @@ public record GclConfig(
     /** The score source actually used: G for AE variants, which have no D. */
     public ScoreSource effectiveScoreBy() {
         return variant.cooperative() ? scoreBy : ScoreSource.GENERATOR;
+    }
+
+    /** The same settings under another preset's recipe: the preset's fields, this config's sizes and run settings. */
+    public GclConfig withPreset(Preset p) {
+        GclConfig recipe = of(p);
+        GclConfig c = this;
+        for (String field : Preset.RECIPE_FIELDS) {
+            c = c.with(field, JSON.valueToTree(recipe).get(field));
+        }
+        return c;
     }
 
     public GclConfig withVariant(Variant v) {
@@ -198,7 +255,7 @@ public record GclConfig(
     }
 
     /**
-     * Reads a config from JSON. Fields the JSON lacks take their {@link #defaults()} value; an
+     * Reads a config from JSON. Fields the JSON lacks take their {@link #paper()} value; an
      * unknown field is an error.
      */
     public static GclConfig fromJson(String json) {
@@ -214,7 +271,8 @@ public record GclConfig(
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(where + ": a config must be a JSON object");
         }
-        ObjectNode merged = JSON.valueToTree(defaults());
+        // fields a config lacks take the paper's values: configs saved before a field existed ran without it
+        ObjectNode merged = JSON.valueToTree(paper());
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!merged.has(name)) {

@@ -1,5 +1,6 @@
 package gcl.train;
 
+import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
 import gcl.data.VideoLabel;
 import gcl.model.Discriminator;
@@ -73,6 +74,9 @@ public final class GclModel {
                 ? Discriminator.create(d, config.discriminatorHidden(), config.hiddenActivation(), config.updater(),
                         seeds.seed("D.init"))
                 : null;
+        if (dis != null && config.discriminatorPrior() > 0) {
+            dis.initOutputBias(config.discriminatorPrior());
+        }
         return new GclModel(config, g, dis);
     }
 
@@ -128,19 +132,33 @@ public final class GclModel {
         return discriminator().probabilities(batch);
     }
 
-    /** Step 5, Eq. (4): D's pseudo-labels from its probabilities. */
+    /** Step 5, Eq. (4): D's pseudo-labels from its probabilities (thresholds that need G's share: use the two-argument form). */
     public PseudoLabels discriminatorLabels(INDArray scores) {
-        return discriminatorLabels(scores, null);
+        return discriminatorLabels(scores, null, Double.NaN);
     }
 
-    /** Step 5 with known video labels per sample (GCL_WS; null when none). */
-    public PseudoLabels discriminatorLabels(INDArray scores, VideoLabel[] known) {
-        return discriminatorLabeler.label(scores, known);
+    /** Step 5, Eq. (4), on a batch G labelled {@code generatorLabels} (D's {@code match-g} threshold follows G's share). */
+    public PseudoLabels discriminatorLabels(INDArray scores, PseudoLabels generatorLabels) {
+        return discriminatorLabels(scores, null, generatorLabels.fractionAnomalous());
+    }
+
+    /** Step 5 with known video labels per sample (GCL_WS; null when none) and G's share of the batch (NaN when none). */
+    public PseudoLabels discriminatorLabels(INDArray scores, VideoLabel[] known, double generatorShare) {
+        return discriminatorLabeler.label(scores, known, generatorShare);
     }
 
     /** Step 6, Eq. (6): reconstruction targets from the labels that teach G, with the config's pseudo target. */
     public PseudoTargets pseudoTargets(INDArray batch, INDArray labels, Random rng) {
-        return config.effectiveNegativeTarget().targets(batch, labels, rng);
+        return pseudoTargets(batch, labels, null, rng);
+    }
+
+    /**
+     * Step 6 for a batch centred per video: {@code offsets} holds each row's centre (see
+     * {@link VideoCentring.Centred#offsets}; null when not centred), so that the {@code ones} target
+     * stays the paper's 1 in the features' own coordinates.
+     */
+    public PseudoTargets pseudoTargets(INDArray batch, INDArray labels, INDArray offsets, Random rng) {
+        return config.effectiveNegativeTarget().targets(batch, labels, offsets, rng);
     }
 
     /** Step 7, Eq. (5): one step of G towards the targets; returns L_G before the step. */
@@ -185,25 +203,50 @@ public final class GclModel {
 
     /** Steps 1–7 on one batch whose samples may carry known video labels (GCL_WS). */
     public IterationResult iterate(INDArray batch, VideoLabel[] known, Random rng) {
+        return iterate(batch, null, known, rng);
+    }
+
+    /**
+     * Steps 1–7 on one batch of model inputs; {@code offsets} are the rows' per-video centres when the
+     * inputs are centred (null when not; see {@link #pseudoTargets(INDArray, INDArray, INDArray, Random)}).
+     */
+    public IterationResult iterate(INDArray batch, INDArray offsets, VideoLabel[] known, Random rng) {
         INDArray errors = reconstructionErrors(batch);
         PseudoLabels lG = generatorLabels(errors, known);
         double lossD = trainDiscriminator(batch, lG.labels());
-        PseudoLabels lD = discriminatorLabels(discriminatorScores(batch), known);
+        INDArray p = discriminatorScores(batch);
+        PseudoLabels lD = discriminatorLabels(p, known, lG.fractionAnomalous());
         INDArray teach = config.variant().generatorOwnLabels()
                 ? generatorOwnLabeler.label(errors, known).labels()
                 : lD.labels();
-        double lossG = trainGenerator(batch, pseudoTargets(batch, teach, rng));
-        return new IterationResult(lossD, lossG, lG, lD);
+        double lossG = trainGenerator(batch, pseudoTargets(batch, teach, offsets, rng));
+        return new IterationResult(lossD, lossG, lG, lD, p);
     }
 
     // ---- scoring (section 3.4) -----------------------------------------------------------------
 
-    /** Segment anomaly scores of the rows, from the config's source ({@link GclConfig#effectiveScoreBy()}). */
+    /**
+     * A split's features as this model's G and D take them: centred per video when the config says
+     * so ({@link GclConfig#videoCentring()}), else as they are.
+     */
+    public VideoCentring.Centred inputs(FeatureSet set) {
+        return config.videoCentring().of(set);
+    }
+
+    /** Segment anomaly scores of one video's segments [T, d] in temporal order (centred as the config says). */
+    public INDArray videoScores(INDArray segments, ScoreSource source) {
+        return scores(config.videoCentring().apply(segments), source);
+    }
+
+    /** Segment anomaly scores of rows that are already model inputs (see {@link #inputs}), from the config's source. */
     public INDArray scores(INDArray features) {
         return scores(features, config.effectiveScoreBy());
     }
 
-    /** Segment anomaly scores of the rows: D's probability or G's error; float vector of length N. */
+    /**
+     * Segment anomaly scores of rows that are already model inputs (see {@link #inputs}): D's
+     * probability or G's error; float vector of length N.
+     */
     public INDArray scores(INDArray features, ScoreSource source) {
         long n = features.rows();
         INDArray out = Nd4j.create(DataType.FLOAT, n);
@@ -217,12 +260,22 @@ public final class GclModel {
         return out;
     }
 
-    /** Segment scores of every row of a set, as a float array (row order). */
+    /** Segment scores of every row of a set (centred per video as the config says), as a float array (row order). */
     public float[] scores(FeatureSet set, ScoreSource source) {
         if (set.size() == 0) {
             return new float[0];
         }
-        return scores(set.features(), source).toFloatVector();
+        if (config.videoCentring() == VideoCentring.NONE) {
+            return scores(set.features(), source).toFloatVector();
+        }
+        VideoCentring.Centred in = inputs(set);
+        float[] out = new float[set.size()];
+        for (int from = 0; from < set.size(); from += SCORING_CHUNK) {
+            int to = Math.min(set.size(), from + SCORING_CHUNK);
+            float[] s = scores(in.range(from, to), source).toFloatVector();
+            System.arraycopy(s, 0, out, from, s.length);
+        }
+        return out;
     }
 
     /** Segment scores of every row of a set from the config's source. */

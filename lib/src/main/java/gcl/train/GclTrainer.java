@@ -3,6 +3,7 @@ package gcl.train;
 import gcl.Progress;
 import gcl.Seeds;
 import gcl.clean.TemporalDifferenceFilter;
+import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
@@ -191,17 +192,26 @@ public final class GclTrainer {
         }
         progress.step(batchesBefore[completed], null);
         this.progress = progress;
+        VideoCentring.Centred inputs = model.inputs(train);
+        INDArray probe = inputs.rows(probeRows(train.size(), seeds.random("probe")));
+        Diagnostics previous = null;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
             long start = System.nanoTime();
+            previous = i > completed && schedule.get(i - 1).phase() == stage.phase() ? previous : null;
+            Diagnostics diagnostics = new Diagnostics(train, previous);
+            previous = diagnostics;
             Totals t = switch (stage.phase()) {
-                case PRETRAIN_G, AUTOENCODER -> generatorEpoch(model, train, gRows, epochSeeds);
-                case PRETRAIN_D -> discriminatorEpoch(model, train, weak, epochSeeds);
-                case COOPERATIVE -> cooperativeEpoch(model, train, weak, epochSeeds);
+                case PRETRAIN_G, AUTOENCODER -> generatorEpoch(model, inputs, gRows, epochSeeds);
+                case PRETRAIN_D -> discriminatorEpoch(model, inputs, weak, epochSeeds, diagnostics);
+                case COOPERATIVE -> cooperativeEpoch(model, inputs, weak, epochSeeds, diagnostics);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Double> metrics = new LinkedHashMap<>();
+            Map<String, Double> metrics = new LinkedHashMap<>(diagnostics.finish(model, probe));
+            if (!quiet && stage.phase() == Phase.COOPERATIVE) {
+                warnLockIn(stage.epoch(), metrics);
+            }
             for (EpochListener l : listeners) {
                 metrics.putAll(l.afterEpoch(stage.phase(), stage.epoch(), model));
             }
@@ -220,6 +230,38 @@ public final class GclTrainer {
         }
         return new TrainingResult(model, history, td, weak);
     }
+
+    /** Up to {@link Diagnostics#PROBE} distinct rows, drawn once per run: the probe for dead units. */
+    static int[] probeRows(int n, Random rng) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        int k = Math.min(n, Diagnostics.PROBE);
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            int x = all[i];
+            all[i] = all[j];
+            all[j] = x;
+        }
+        int[] rows = java.util.Arrays.copyOf(all, k);
+        java.util.Arrays.sort(rows);
+        return rows;
+    }
+
+    /** The guard against scene lock-in: says so when both networks label (nearly) whole videos. */
+    private static void warnLockIn(int epoch, Map<String, Double> m) {
+        double g = m.getOrDefault("whole_videos_g", Double.NaN);
+        double d = m.getOrDefault("whole_videos_d", Double.NaN);
+        if (g > LOCK_IN && d > LOCK_IN) {
+            System.out.printf(Locale.ROOT, "warning: epoch %d: %.0f %% of G's and %.0f %% of D's anomalous labels lie in"
+                    + " videos labelled (nearly) whole: the loop is labelling scenes, not events (lesson 03;"
+                    + " --set videoCentring=median removes each video's own level)%n", epoch, 100 * g, 100 * d);
+        }
+    }
+
+    /** Above this share of labels in whole videos (both networks), {@link #warnLockIn} speaks. */
+    static final double LOCK_IN = 0.5;
 
     private static String note(EpochRecord r) {
         StringBuilder s = new StringBuilder(r.phase()).append(' ').append(r.epoch());
@@ -257,7 +299,7 @@ public final class GclTrainer {
     private record Totals(double gLoss, double dLoss, double byG, double byD) {
     }
 
-    private Totals generatorEpoch(GclModel model, FeatureSet train, int[] rows, Seeds epochSeeds) {
+    private Totals generatorEpoch(GclModel model, VideoCentring.Centred train, int[] rows, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
             INDArray x = train.rows(batch);
@@ -269,12 +311,14 @@ public final class GclTrainer {
         return s.totals();
     }
 
-    private Totals discriminatorEpoch(GclModel model, FeatureSet train, WeakLabels weak, Seeds epochSeeds) {
+    private Totals discriminatorEpoch(GclModel model, VideoCentring.Centred train, WeakLabels weak, Seeds epochSeeds,
+                                      Diagnostics diagnostics) {
         Sums s = new Sums();
-        for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+        for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
             INDArray x = train.rows(batch);
             PseudoLabels lG = model.generatorLabels(model.reconstructionErrors(x), weak.of(batch));
             double loss = model.trainDiscriminator(x, lG.labels());
+            diagnostics.batch(batch, lG, model.discriminatorScores(x), null);
             s.d += loss * batch.length;
             s.dn += batch.length;
             s.byG += lG.fractionAnomalous() * batch.length;
@@ -284,12 +328,14 @@ public final class GclTrainer {
         return s.totals();
     }
 
-    private Totals cooperativeEpoch(GclModel model, FeatureSet train, WeakLabels weak, Seeds epochSeeds) {
+    private Totals cooperativeEpoch(GclModel model, VideoCentring.Centred train, WeakLabels weak, Seeds epochSeeds,
+                                    Diagnostics diagnostics) {
         Sums s = new Sums();
         Random targets = epochSeeds.random("targets");
-        for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+        for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
             INDArray x = train.rows(batch);
-            IterationResult r = model.iterate(x, weak.of(batch), targets);
+            IterationResult r = model.iterate(x, train.offsets(batch), weak.of(batch), targets);
+            diagnostics.batch(batch, r.generatorLabels(), r.discriminatorScores(), r.discriminatorLabels());
             s.d += r.discriminatorLoss() * batch.length;
             s.dn += batch.length;
             if (!Double.isNaN(r.generatorLoss())) {

@@ -15,7 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * D labels normal keep their own features as target.
  *
  * <ul>
- *   <li>{@code ones} (the paper's default and best): the all-ones vector 1 ∈ R^d (Eq. 6).</li>
+ *   <li>{@code ones} (the paper's default and best): the all-ones vector 1 ∈ R^d (Eq. 6). When G sees
+ *       features centred per video (f' = f − c, {@link gcl.clean.VideoCentring}), the same target in
+ *       G's coordinates is 1 − c: the paper's target, moved with the features.</li>
  *   <li>{@code random-normal}: the features of a sample of the same batch that D labels normal,
  *       drawn uniformly (with replacement) for each anomalous sample. A batch without any
  *       D-normal sample leaves the anomalous ones with their own features.</li>
@@ -91,6 +93,15 @@ public record NegativeTarget(Kind kind, double sigma) {
      * @param rng the source of randomness for {@code random-normal} and {@code gaussian}
      */
     public PseudoTargets targets(INDArray batch, INDArray labels, Random rng) {
+        return targets(batch, labels, null, rng);
+    }
+
+    /**
+     * As {@link #targets(INDArray, INDArray, Random)}, for a batch of features centred per video: row q
+     * of {@code offsets} [b, d] is the centre c subtracted from sample q (null when not centred).
+     * The {@code ones} target becomes 1 − c, so that in the features' own coordinates it is still 1.
+     */
+    public PseudoTargets targets(INDArray batch, INDArray labels, INDArray offsets, Random rng) {
         int b = (int) batch.rows();
         if (labels.length() != b) {
             throw new IllegalArgumentException(b + " samples but " + labels.length() + " labels");
@@ -111,7 +122,12 @@ public record NegativeTarget(Kind kind, double sigma) {
         INDArray l = labels.reshape(b, 1).gte(0.5).castTo(batch.dataType());
         switch (kind) {
             // t = (1 − l)·f + l·1
-            case ONES -> targets.muliColumnVector(l.rsub(1)).addiColumnVector(l);
+            case ONES -> {
+                targets.muliColumnVector(l.rsub(1)).addiColumnVector(l);
+                if (offsets != null) {
+                    targets.subi(offsets.mulColumnVector(l));
+                }
+            }
             case RANDOM_NORMAL -> {
                 if (!normal.isEmpty()) {
                     int[] source = new int[b];

@@ -56,6 +56,14 @@ public final class PseudoLabeler {
      * entries, where none is known).
      */
     public PseudoLabels label(INDArray scores, VideoLabel[] known) {
+        return label(scores, known, Double.NaN);
+    }
+
+    /**
+     * The labels of a batch's scores, with known video labels per sample (or null), where G labelled
+     * {@code generatorShare} of the batch (for D's {@code match-g} threshold; NaN when not known).
+     */
+    public PseudoLabels label(INDArray scores, VideoLabel[] known, double generatorShare) {
         double[] s = scores.reshape(scores.length()).toDoubleVector();
         if (known != null && known.length != s.length) {
             throw new IllegalArgumentException(s.length + " scores but " + known.length + " known labels");
@@ -78,7 +86,7 @@ public final class PseudoLabeler {
                 labels[q] = max > min ? (float) Math.min(1, Math.max(0, (s[q] - min) / (max - min))) : 0f;
             }
         } else {
-            th = threshold.of(s);
+            th = threshold.of(s, generatorShare);
             boolean spread = hasSpread(s);
             for (int q = 0; q < s.length; q++) {
                 labels[q] = spread && s[q] >= th ? 1f : 0f;

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  *       with the cut-off score are labelled anomalous too.</li>
  *   <li>{@code otsu}: Otsu's threshold on a 256-bin histogram of the batch's scores, the
  *       "low-density region between two peaks" idea of section 3.2.2.</li>
+ *   <li>{@code match-g} (D only; not in the paper, the robust preset): D labels as large a share of
+ *       the batch as G labelled on it, its highest probabilities. The paper's μ_P + 0.1σ_P assumes a
+ *       roughly symmetric spread of p̂; once D's outputs are skewed (most near 0, a long tail), it
+ *       labels most of the batch anomalous, and negative learning then pushes G away from normal
+ *       data. Tying D's share to G's keeps the two networks' notions of "rare" the same.</li>
  * </ul>
  *
  * @param kind      which rule
@@ -26,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public record Threshold(Kind kind, double parameter) {
     /** The rules. */
-    public enum Kind { MEAN_STD, TOP_PERCENT, OTSU }
+    public enum Kind { MEAN_STD, TOP_PERCENT, OTSU, MATCH_G }
 
     /** G's threshold in the paper: μ_R + σ_R. */
     public static final Threshold PAPER_GENERATOR = meanPlusStd(1.0);
@@ -54,6 +59,9 @@ public record Threshold(Kind kind, double parameter) {
         return new Threshold(Kind.TOP_PERCENT, percent);
     }
 
+    /** D's threshold that labels the share of the batch G labelled (robust preset). */
+    public static final Threshold MATCH_G = new Threshold(Kind.MATCH_G, 0);
+
     /** Otsu's threshold on a 256-bin histogram. */
     public static Threshold otsu() {
         return new Threshold(Kind.OTSU, 256);
@@ -80,10 +88,13 @@ public record Threshold(Kind kind, double parameter) {
             if (s.startsWith("otsu:")) {
                 return new Threshold(Kind.OTSU, Integer.parseInt(s.substring(5)));
             }
+            if (s.equals("match-g")) {
+                return MATCH_G;
+            }
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("threshold '" + text + "': use mean+Kstd (e.g. mean+1std), top:PERCENT (e.g. top:10) or otsu");
+        throw new IllegalArgumentException("threshold '" + text + "': use mean+Kstd (e.g. mean+1std), top:PERCENT (e.g. top:10), otsu or match-g (D only)");
     }
 
     /** The text form: {@code mean+1std}, {@code top:10}, {@code otsu}. */
@@ -93,6 +104,7 @@ public record Threshold(Kind kind, double parameter) {
             case MEAN_STD -> "mean+" + number(parameter) + "std";
             case TOP_PERCENT -> "top:" + number(parameter);
             case OTSU -> parameter == 256 ? "otsu" : "otsu:" + (int) parameter;
+            case MATCH_G -> "match-g";
         };
     }
 
@@ -100,8 +112,20 @@ public record Threshold(Kind kind, double parameter) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** The threshold for these scores (one batch). NaN for no scores. */
+    /** The threshold for these scores (one batch). NaN for no scores; {@link Kind#MATCH_G} needs {@link #of(double[], double)}. */
     public double of(double[] scores) {
+        if (kind == Kind.MATCH_G) {
+            throw new IllegalStateException("threshold match-g needs G's share of the batch");
+        }
+        return of(scores, Double.NaN);
+    }
+
+    /**
+     * The threshold for these scores (one batch), where G labelled {@code generatorShare} of the same
+     * batch anomalous (used by {@link Kind#MATCH_G} only). NaN for no scores; +∞ (nothing labelled)
+     * when G labelled nothing.
+     */
+    public double of(double[] scores, double generatorShare) {
         if (scores.length == 0) {
             return Double.NaN;
         }
@@ -109,6 +133,8 @@ public record Threshold(Kind kind, double parameter) {
             case MEAN_STD -> meanStd(scores, parameter);
             case TOP_PERCENT -> top(scores, parameter);
             case OTSU -> otsu(scores, (int) parameter);
+            case MATCH_G -> generatorShare > 0 ? top(scores, Math.min(100, 100 * generatorShare))
+                    : Double.POSITIVE_INFINITY;
         };
     }
 

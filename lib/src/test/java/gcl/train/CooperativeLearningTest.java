@@ -59,16 +59,19 @@ class CooperativeLearningTest {
         GclConfig cfg = config(3).withVariant(Variant.GCL_B);
         GclModel byHand = GclModel.create(cfg, DATA.train().dim());
         GclModel whole = GclModel.create(cfg, DATA.train().dim());
-        INDArray batch = DATA.train().rows(DATA.train().shuffledBatches(256, new Random(1)).get(0));
+        var inputs = byHand.inputs(DATA.train());
+        int[] rows = DATA.train().shuffledBatches(256, new Random(1)).get(0);
+        INDArray batch = inputs.rows(rows);
+        INDArray offsets = inputs.offsets(rows);
 
         INDArray errors = byHand.reconstructionErrors(batch);
         PseudoLabels lG = byHand.generatorLabels(errors);
         double lossD = byHand.trainDiscriminator(batch, lG.labels());
-        PseudoLabels lD = byHand.discriminatorLabels(byHand.discriminatorScores(batch));
-        PseudoTargets t = byHand.pseudoTargets(batch, lD.labels(), new Random(9));
+        PseudoLabels lD = byHand.discriminatorLabels(byHand.discriminatorScores(batch), lG);
+        PseudoTargets t = byHand.pseudoTargets(batch, lD.labels(), offsets, new Random(9));
         double lossG = byHand.trainGenerator(batch, t);
 
-        IterationResult r = whole.iterate(batch, new Random(9));
+        IterationResult r = whole.iterate(batch, offsets, null, new Random(9));
         assertEquals(lossD, r.discriminatorLoss(), 0);
         assertEquals(lossG, r.generatorLoss(), 0);
         assertEquals(lG.labels(), r.generatorLabels().labels());

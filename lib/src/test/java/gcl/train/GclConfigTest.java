@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class GclConfigTest {
     @Test
-    void defaultsAreThePapers() {
-        GclConfig c = GclConfig.defaults();
+    void thePaperPresetIsThePapersRecipe() {
+        GclConfig c = GclConfig.paper();
+        assertEquals(Preset.PAPER, c.preset());
         assertEquals(List.of(1024, 512, 256, 512, 1024), c.generatorHidden());
         assertEquals(List.of(512, 32), c.discriminatorHidden());
         assertEquals(0.00002, c.learningRate());
@@ -22,7 +23,29 @@ class GclConfigTest {
         assertEquals("mean+0.1std", c.discriminatorThreshold().id());
         assertEquals("ones", c.negativeTarget().id());
         assertEquals(0.70, c.tdThreshold().value());
+        assertEquals(gcl.clean.VideoCentring.NONE, c.videoCentring());
+        assertEquals(0.0, c.discriminatorPrior());
         assertEquals(GclConfig.defaults(), GclConfig.forProfile(Profile.FULL));
+    }
+
+    /** The robust preset changes only its recipe fields; sizes and schedule stay the paper's. */
+    @Test
+    void theRobustPresetAddsItsRemediesOnly() {
+        GclConfig r = GclConfig.robust();
+        assertEquals(Preset.ROBUST, r.preset());
+        assertEquals(gcl.clean.VideoCentring.MEDIAN, r.videoCentring());
+        assertEquals(0.16, r.discriminatorPrior());
+        assertEquals(Threshold.MATCH_G, r.discriminatorThreshold());
+        GclConfig back = r.with("preset", "paper").with("videoCentring", "none").with("discriminatorPrior", 0)
+                .with("discriminatorThreshold", "mean+0.1std");
+        assertEquals(GclConfig.paper(), back);
+        GclConfig quick = GclConfig.forProfile(Preset.PAPER, Profile.QUICK).withSeed(7);
+        GclConfig moved = quick.withPreset(Preset.ROBUST);
+        assertEquals(quick.generatorHidden(), moved.generatorHidden());
+        assertEquals(7, moved.seed());
+        assertEquals(GclConfig.forProfile(Preset.ROBUST, Profile.QUICK).withSeed(7), moved);
+        assertThrows(IllegalArgumentException.class, () -> r.with("generatorThreshold", "match-g"));
+        assertThrows(IllegalArgumentException.class, () -> r.with("discriminatorPrior", 1.0));
     }
 
     @Test

@@ -25,6 +25,14 @@ class NegativeTargetTest {
         assertArrayEquals(new float[] {3, 4}, BATCH.getRow(1).toFloatVector(), "the batch is not changed");
     }
 
+    /** Centred features: the anomalous row's target is 1 − c, the paper's 1 in the features' own coordinates. */
+    @Test
+    void onesMoveWithCentredFeatures() {
+        INDArray offsets = Nd4j.createFromArray(new float[][] {{0.5f, 0.5f}, {0.25f, 2}, {0, 0}});
+        PseudoTargets t = NegativeTarget.ONES.targets(BATCH, LABELS, offsets, new Random(1));
+        assertArrayEquals(new float[] {1, 2, 0.75f, -1, 5, 6}, t.targets().reshape(6).toFloatVector());
+    }
+
     @Test
     void randomNormalTakesAnotherNormalSampleOfTheBatch() {
         PseudoTargets t = NegativeTarget.RANDOM_NORMAL.targets(BATCH, LABELS, new Random(1));

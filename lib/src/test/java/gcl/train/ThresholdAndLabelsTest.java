@@ -57,6 +57,17 @@ class ThresholdAndLabelsTest {
         assertEquals(true, t > 0.2 && t <= 5, "threshold " + t);
     }
 
+    /** match-g: G labelled 40 % of the batch, so D labels its 2 highest of 5 (ties at the cut-off too). */
+    @Test
+    void matchGLabelsTheShareGLabelled() {
+        PseudoLabeler d = new PseudoLabeler(Threshold.MATCH_G);
+        PseudoLabels l = d.label(Nd4j.createFromArray(0.1, 0.9, 0.3, 0.7, 0.2), null, 0.4);
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0}, l.labels().toFloatVector());
+        assertEquals(0, d.label(Nd4j.createFromArray(0.1, 0.9), null, 0.0).fractionAnomalous(), "G labelled nothing");
+        assertThrows(IllegalStateException.class, () -> Threshold.MATCH_G.of(ERRORS), "needs G's share");
+        assertEquals(Threshold.MATCH_G, Threshold.parse("match-g"));
+    }
+
     @Test
     void thresholdsParseAndPrint() {
         assertEquals(Threshold.meanPlusStd(0.1), Threshold.parse("mean+0.1std"));

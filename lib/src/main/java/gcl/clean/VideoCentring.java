@@ -1,0 +1,216 @@
+package gcl.clean;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import gcl.data.FeatureSet;
+import gcl.data.Video;
+import java.util.Arrays;
+import java.util.Locale;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Removing each video's own normal level from its features: f'(t) = f(t) − c_v, with c_v the
+ * per-dimension <b>median</b> of video v's segments. Not in the paper: a remedy of the robust preset
+ * (lesson 03, "Why D can start upside down").
+ *
+ * <p><b>Why.</b> In surveillance footage the scene (camera, background, lighting) decides most of a
+ * segment's feature, and every video is a different scene. G's error then mostly measures how
+ * unusual a <em>scene</em> is, its pseudo-labels pick whole unusual videos, D learns to recognise those
+ * scenes, and negative learning keeps their errors high: the cooperative loop locks onto scene
+ * identity instead of events (measured by the training history's {@code whole_videos_*} columns).
+ * Anomalies are rare <em>within</em> a video (a minority of its segments), so the median of a video's
+ * segments is its normal level, and subtracting it leaves what happens in the video relative to
+ * its own normal: the signal GCL is meant to find. Centred features also have no common sign, which
+ * removes the "minus feature size" direction D first learns on non-negative features.
+ *
+ * <p><b>At test time</b> the same is done per test video (the whole video is scored offline, as in
+ * the field's protocol). A video whose anomaly covers most of it has an anomalous median: a known
+ * limit of the remedy. For a live stream, {@link #STREAMING} centres each segment by the median of
+ * the video's segments up to and including it (the first segment is centred on itself).
+ *
+ * <p>Temporal differences ‖f(t+1) − f(t)‖ are unchanged by centring, so TD cleaning (section 3.3)
+ * gives the same result either way.
+ */
+public enum VideoCentring {
+    /** Features as they are (the paper). */
+    NONE,
+    /** Each video minus the per-dimension median of all its segments (offline). */
+    MEDIAN,
+    /** Each segment minus the per-dimension median of its video's segments so far (causal, for streams). */
+    STREAMING;
+
+    /** The command-line form: {@code none}, {@code median}, {@code streaming}. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code none}, {@code median} or {@code streaming} (any case). */
+    @JsonCreator
+    public static VideoCentring parse(String text) {
+        for (VideoCentring c : values()) {
+            if (c.id().equalsIgnoreCase(text.trim())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown video centring '" + text + "': use none, median or streaming");
+    }
+
+    /** The features of a set as this centring presents them to G and D. */
+    public Centred of(FeatureSet set) {
+        return new Centred(this, set);
+    }
+
+    /**
+     * One video's segments [T, d] (in temporal order) centred: a new matrix; for {@link #NONE} the
+     * segments themselves.
+     */
+    public INDArray apply(INDArray segments) {
+        if (this == NONE || segments.rows() == 0) {
+            return segments;
+        }
+        float[][] x = segments.castTo(DataType.FLOAT).toFloatMatrix();
+        if (this == MEDIAN) {
+            float[] c = median(x);
+            for (float[] row : x) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] -= c[k];
+                }
+            }
+            return Nd4j.create(x);
+        }
+        int t = x.length;
+        int d = x[0].length;
+        float[][] out = new float[t][d];
+        float[] sorted = new float[t];
+        for (int k = 0; k < d; k++) {
+            // insert each new value into the sorted prefix: the median of segments 0..i
+            for (int i = 0; i < t; i++) {
+                float v = x[i][k];
+                int j = i;
+                while (j > 0 && sorted[j - 1] > v) {
+                    sorted[j] = sorted[j - 1];
+                    j--;
+                }
+                sorted[j] = v;
+                int n = i + 1;
+                float m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2f;
+                out[i][k] = v - m;
+            }
+        }
+        return Nd4j.create(out);
+    }
+
+    /** The per-dimension median of the rows of x (the mean of the two middle values when their count is even). */
+    public static float[] median(float[][] x) {
+        int t = x.length;
+        int d = x[0].length;
+        float[] c = new float[d];
+        float[] column = new float[t];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < t; i++) {
+                column[i] = x[i][k];
+            }
+            Arrays.sort(column);
+            c[k] = t % 2 == 1 ? column[t / 2] : (column[t / 2 - 1] + column[t / 2]) / 2f;
+        }
+        return c;
+    }
+
+    /**
+     * A split's features as G and D see them: rows gathered on demand, each minus its video's centre.
+     * The set's own matrix is never copied or changed; {@link #MEDIAN} keeps one centre per video
+     * ([videos, d]), {@link #STREAMING} one centred copy per video, computed when the set is first
+     * centred (streaming centres differ per segment).
+     */
+    public static final class Centred {
+        private final VideoCentring centring;
+        private final FeatureSet set;
+        private final INDArray centres;   // [videos, d], MEDIAN only
+        private final INDArray streamed;  // [N, d], STREAMING only
+        private final int[] videoOfRow;
+
+        Centred(VideoCentring centring, FeatureSet set) {
+            this.centring = centring;
+            this.set = set;
+            this.videoOfRow = centring == MEDIAN ? set.videoIndexOfRows() : null;
+            if (centring == MEDIAN && set.size() > 0) {
+                centres = Nd4j.create(DataType.FLOAT, set.videos().size(), set.dim());
+                for (int i = 0; i < set.videos().size(); i++) {
+                    Video v = set.videos().get(i);
+                    if (v.segments() > 0) {
+                        centres.putRow(i, Nd4j.createFromArray(median(set.segmentsOf(v).toFloatMatrix())));
+                    }
+                }
+            } else {
+                centres = null;
+            }
+            if (centring == STREAMING && set.size() > 0) {
+                streamed = Nd4j.create(DataType.FLOAT, set.size(), set.dim());
+                for (Video v : set.videos()) {
+                    if (v.segments() > 0) {
+                        streamed.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(v.firstRow(), v.endRow()),
+                                org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(STREAMING.apply(set.segmentsOf(v)));
+                    }
+                }
+            } else {
+                streamed = null;
+            }
+        }
+
+        /** The centring applied. */
+        public VideoCentring centring() {
+            return centring;
+        }
+
+        /** The underlying set. */
+        public FeatureSet set() {
+            return set;
+        }
+
+        /** The centred features of the given rows: a new [rows.length, d] matrix. */
+        public INDArray rows(int[] rows) {
+            return switch (centring) {
+                case NONE -> set.rows(rows);
+                case MEDIAN -> set.rows(rows).subi(centres.getRows(videoOf(rows)));
+                case STREAMING -> streamed.getRows(rows);
+            };
+        }
+
+        /** The centred features of rows [from, to): a new matrix. */
+        public INDArray range(int from, int to) {
+            int[] rows = new int[to - from];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = from + i;
+            }
+            return rows(rows);
+        }
+
+        /**
+         * The centre subtracted from each of the given rows ([rows.length, d]); null for {@link #NONE}.
+         * For {@link #STREAMING} it differs per segment.
+         */
+        public INDArray offsets(int[] rows) {
+            return switch (centring) {
+                case NONE -> null;
+                case MEDIAN -> centres.getRows(videoOf(rows));
+                case STREAMING -> set.rows(rows).subi(streamed.getRows(rows));
+            };
+        }
+
+        /** The centre of video i (in {@link FeatureSet#videos()} order) for {@link #MEDIAN}, else null. */
+        public INDArray centre(int video) {
+            return centres == null ? null : centres.getRow(video);
+        }
+
+        private int[] videoOf(int[] rows) {
+            int[] v = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                v[i] = videoOfRow[rows[i]];
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package gcl.clean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import gcl.data.FeatureSet;
+import gcl.data.Video;
+import gcl.data.VideoLabel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class VideoCentringTest {
+    /**
+     * Video a (3 segments): [1, 10], [2, 30], [9, 20]: medians 2 and 20.
+     * Video b (2 segments): [0, 4], [2, 8]: medians (0+2)/2 = 1 and (4+8)/2 = 6.
+     */
+    private static FeatureSet twoVideos() {
+        return FeatureSet.of(
+                List.of(new Video("a", 0, 3, 48, VideoLabel.UNKNOWN, null), new Video("b", 0, 2, 32, VideoLabel.UNKNOWN, null)),
+                List.of(Nd4j.createFromArray(new float[][] {{1, 10}, {2, 30}, {9, 20}}),
+                        Nd4j.createFromArray(new float[][] {{0, 4}, {2, 8}})));
+    }
+
+    @Test
+    void medianCentringSubtractsEachVideosOwnMedian() {
+        VideoCentring.Centred c = VideoCentring.MEDIAN.of(twoVideos());
+        // rows 4 (b's second) and 1 (a's second), in that order
+        INDArray x = c.rows(new int[] {4, 1});
+        assertArrayEquals(new float[] {1, 2}, x.getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {0, 10}, x.getRow(1).toFloatVector());
+        assertArrayEquals(new float[] {1, 6}, c.offsets(new int[] {4}).getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {-1, -10}, c.range(0, 1).getRow(0).toFloatVector());
+    }
+
+    @Test
+    void theSetItselfIsNotChanged() {
+        FeatureSet set = twoVideos();
+        VideoCentring.MEDIAN.of(set).rows(new int[] {0, 1, 2, 3, 4});
+        assertArrayEquals(new float[] {1, 10}, set.features().getRow(0).toFloatVector());
+    }
+
+    @Test
+    void applyOnOneVideoEqualsTheSetsRows() {
+        FeatureSet set = twoVideos();
+        INDArray a = VideoCentring.MEDIAN.apply(set.segmentsOf(set.video("a")));
+        assertEquals(VideoCentring.MEDIAN.of(set).range(0, 3), a);
+    }
+
+    /** Streaming: segment t minus the median of segments 0..t: a's first dimension 1, 2, 9 → medians 1, 1.5, 2. */
+    @Test
+    void streamingCentringUsesOnlyThePast() {
+        INDArray a = VideoCentring.STREAMING.apply(twoVideos().segmentsOf(twoVideos().video("a")));
+        assertArrayEquals(new float[] {0, 0.5f, 7}, a.getColumn(0).toFloatVector(), 1e-6f);
+        assertArrayEquals(new float[] {0, 10, 0}, a.getColumn(1).toFloatVector(), 1e-6f);
+        VideoCentring.Centred c = VideoCentring.STREAMING.of(twoVideos());
+        assertEquals(a, c.range(0, 3));
+        assertArrayEquals(new float[] {1.5f, 20}, c.offsets(new int[] {1}).getRow(0).toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void noneLeavesFeaturesAsTheyAre() {
+        FeatureSet set = twoVideos();
+        VideoCentring.Centred c = VideoCentring.NONE.of(set);
+        assertEquals(set.rows(new int[] {2}), c.rows(new int[] {2}));
+        assertNull(c.offsets(new int[] {2}));
+        INDArray seg = set.segmentsOf(set.video("b"));
+        assertSame(seg, VideoCentring.NONE.apply(seg));
+    }
+
+    @Test
+    void parsesItsCommandLineForms() {
+        assertEquals(VideoCentring.MEDIAN, VideoCentring.parse(" Median "));
+        assertEquals("streaming", VideoCentring.STREAMING.id());
+        assertThrows(IllegalArgumentException.class, () -> VideoCentring.parse("mean"));
+    }
+}
