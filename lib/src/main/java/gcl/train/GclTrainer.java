@@ -218,6 +218,8 @@ public final class GclTrainer {
             }
             progress.step(0, note(r));
         }
+        // the networks' work arrays (about 0.5 GB at the paper's sizes) are not needed for scoring
+        model.releaseBuffers();
         return new TrainingResult(model, history, td, weak);
     }
 
@@ -260,10 +262,11 @@ public final class GclTrainer {
     private Totals generatorEpoch(GclModel model, FeatureSet train, int[] rows, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            double loss = model.trainGenerator(x, x, null);
-            s.g += loss * batch.length;
-            s.gn += batch.length;
+            try (INDArray x = train.rows(batch)) {
+                double loss = model.trainGenerator(x, x, null);
+                s.g += loss * batch.length;
+                s.gn += batch.length;
+            }
             progress.step(1, null);
         }
         return s.totals();
@@ -272,12 +275,13 @@ public final class GclTrainer {
     private Totals discriminatorEpoch(GclModel model, FeatureSet train, WeakLabels weak, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            PseudoLabels lG = model.generatorLabels(model.reconstructionErrors(x), weak.of(batch));
-            double loss = model.trainDiscriminator(x, lG.labels());
-            s.d += loss * batch.length;
+            try (INDArray x = train.rows(batch); INDArray errors = model.reconstructionErrors(x)) {
+                PseudoLabels lG = model.generatorLabels(errors, weak.of(batch));
+                double loss = model.trainDiscriminator(x, lG.labels());
+                s.d += loss * batch.length;
+                s.byG += lG.fractionAnomalous() * batch.length;
+            }
             s.dn += batch.length;
-            s.byG += lG.fractionAnomalous() * batch.length;
             s.byGn += batch.length;
             progress.step(1, null);
         }
@@ -288,8 +292,10 @@ public final class GclTrainer {
         Sums s = new Sums();
         Random targets = epochSeeds.random("targets");
         for (int[] batch : train.shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            IterationResult r = model.iterate(x, weak.of(batch), targets);
+            IterationResult r;
+            try (INDArray x = train.rows(batch)) {
+                r = model.iterate(x, weak.of(batch), targets);
+            }
             s.d += r.discriminatorLoss() * batch.length;
             s.dn += batch.length;
             if (!Double.isNaN(r.generatorLoss())) {
