@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Per-sample masks as a float column [b, 1] of 0 and 1, and small arrays the networks return. */
+/** Per-sample masks as a float column [b, 1] of 0 and 1 (which rows a loss counts). */
 final class Masks {
     private Masks() {
     }
