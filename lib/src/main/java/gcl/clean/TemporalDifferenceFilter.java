@@ -69,8 +69,18 @@ public final class TemporalDifferenceFilter {
         Arrays.fill(perRow, Double.NaN);
         double[] all = new double[Math.max(0, set.size() - set.videos().size())];
         int n = 0;
+        INDArray features = set.features();
         for (Video v : set.videos()) {
-            double[] d = differences(set.segmentsOf(v));
+            if (v.segments() < 2) {
+                continue;
+            }
+            // rows of the whole matrix (not a view of a view: see differences); one temporary, freed at once
+            INDArray next = features.get(NDArrayIndex.interval(v.firstRow() + 1, v.endRow()), NDArrayIndex.all());
+            INDArray prev = features.get(NDArrayIndex.interval(v.firstRow(), v.endRow() - 1), NDArrayIndex.all());
+            double[] d;
+            try (INDArray diff = next.sub(prev); INDArray norms = diff.norm2(1)) {
+                d = norms.toDoubleVector();
+            }
             for (int i = 0; i < d.length; i++) {
                 perRow[v.firstRow() + 1 + i] = d[i];
                 all[n++] = d[i];

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchExtractCommand.class,
             BenchEpochCommand.class,
+            BenchMemoryCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -38,8 +38,14 @@ public final class BenchEpochCommand implements Callable<Integer> {
     @Option(names = "--no-warmup", description = "Skip the untimed warm-up epoch.")
     boolean noWarmup;
 
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the numbers as CSV (environment/bench reads it).")
+    java.nio.file.Path out;
+
+    /** CSV columns of {@code --out}. */
+    static final String CSV_HEADER = "segments,dim,batch,iterations,threads,gflop_per_iteration,seconds_per_iteration_best,seconds_per_iteration_mean";
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         INDArray x = Nd4j.create(DataType.FLOAT, segments, dim);
         Nd4j.rand(x, 1L);
         int perVideo = 500;
@@ -54,27 +60,67 @@ public final class BenchEpochCommand implements Callable<Integer> {
         System.out.println(String.format(Locale.ROOT, "bench epoch: %d segments, d = %d, batch %d (%d batches), G %s, D %s, %d ND4J threads",
                 segments, dim, batch, batches, config.generatorHidden(), config.discriminatorHidden(),
                 Nd4j.getEnvironment().maxThreads()));
-        GclModel model = GclModel.create(config, dim);
-        if (!noWarmup) {
-            double w = timeEpoch(config, set, model, 0);
-            System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));
-        }
+        double gflop = usefulGflop(dim, config.generatorHidden(), config.discriminatorHidden(), batch);
         double total = 0;
-        for (int e = 1; e <= epochs; e++) {
-            double s = timeEpoch(config, set, model, e);
-            total += s;
-            System.out.println(String.format(Locale.ROOT, "epoch %d: %.1f s  (%.2f s per iteration, %.0f segments/s)",
-                    e, s, s / batches, segments / s));
+        double best = Double.POSITIVE_INFINITY;
+        try (GclModel model = GclModel.create(config, dim)) {
+            if (!noWarmup) {
+                double w = timeEpoch(config, set, model, 0);
+                System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));
+            }
+            for (int e = 1; e <= epochs; e++) {
+                double s = timeEpoch(config, set, model, e);
+                total += s;
+                best = Math.min(best, s / batches);
+                System.out.println(String.format(Locale.ROOT, "epoch %d: %.1f s  (%.2f s per iteration, %.0f segments/s, %.0f useful GFLOP/s)",
+                        e, s, s / batches, segments / s, gflop * batches / s));
+            }
+        } finally {
+            x.close();
         }
-        System.out.println(String.format(Locale.ROOT, "mean: %.1f s per cooperative epoch", total / epochs));
+        double mean = total / epochs / batches;
+        System.out.println(String.format(Locale.ROOT, "mean: %.1f s per cooperative epoch, %.2f s per iteration (best %.2f); "
+                + "%.0f GFLOP per iteration as the paper's loop needs it", total / epochs, mean, best, gflop));
+        if (out != null) {
+            String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f,%.4f,%.4f", segments, dim, batch, epochs * batches,
+                    Nd4j.getEnvironment().maxThreads(), gflop, best, mean);
+            java.nio.file.Files.writeString(out, CSV_HEADER + "\n" + row + "\n");
+        }
         return 0;
+    }
+
+    /**
+     * The floating-point work of one cooperative iteration as the loop is written (G forward for the
+     * labels, D forward and backward, D forward for the labels, G forward and backward), in GFLOP:
+     * 2·b·n_in·n_out per matrix product, no input gradient for the first layers. About 379 at the
+     * paper's sizes; the library skips one of G's forward passes, so its achieved rate can exceed the BLAS's.
+     */
+    static double usefulGflop(int d, List<Integer> gHidden, List<Integer> dHidden, int batch) {
+        double flops = 0;
+        for (List<Integer> sizes : List.of(sizes(d, gHidden, d), sizes(d, dHidden, 1))) {
+            for (int l = 0; l + 1 < sizes.size(); l++) {
+                double mn = (double) sizes.get(l) * sizes.get(l + 1);
+                flops += 3 * mn + (l > 0 ? mn : 0);   // two forwards, dW, and δW^T past the first layer
+            }
+        }
+        return 2.0 * batch * flops / 1e9;
+    }
+
+    private static List<Integer> sizes(int in, List<Integer> hidden, int out) {
+        List<Integer> s = new ArrayList<>();
+        s.add(in);
+        s.addAll(hidden);
+        s.add(out);
+        return s;
     }
 
     private static double timeEpoch(GclConfig config, FeatureSet set, GclModel model, int epoch) {
         java.util.Random rng = new java.util.Random(epoch);
         long start = System.nanoTime();
         for (int[] b : set.shuffledBatches(config.batchSize(), rng)) {
-            model.iterate(set.rows(b), rng);
+            try (INDArray batch = set.rows(b)) {
+                model.iterate(batch, rng);
+            }
         }
         return (System.nanoTime() - start) / 1e9;
     }

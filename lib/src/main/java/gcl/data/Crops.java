@@ -57,6 +57,22 @@ public final class Crops {
         return crops;
     }
 
+    /**
+     * The rows {@link #apply} makes from an array of this shape, known from the file's header before
+     * reading it: T for [T, d]; T, or 10·T under {@link CropPolicy#EACH}, for 10-crop arrays; 0 for a
+     * shape {@link #apply} refuses (it says why when the file is read).
+     */
+    public static long rows(long[] shape, CropPolicy policy) {
+        if (shape.length == 2) {
+            return shape[0];
+        }
+        if (shape.length != 3 || shape[1] != CROPS && shape[0] != CROPS) {
+            return 0;
+        }
+        long t = shape[1] == CROPS ? shape[0] : shape[1];
+        return policy == CropPolicy.MEAN ? t : CROPS * t;
+    }
+
     /** The id of crop {@code c} of a video under {@link CropPolicy#EACH}: {@code id#c}. */
     public static String cropId(String id, int c) {
         return id + "#" + c;

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Reads a dataset directory into a {@link Dataset}. The layout (documented in
@@ -102,9 +105,12 @@ public final class DatasetDirectory {
         FeatureSet[] sets = new FeatureSet[2];
         int d = info.featureDim();
         for (Split split : Split.values()) {
-            List<Video> videos = new ArrayList<>();
-            List<INDArray> mats = new ArrayList<>();
-            for (String id : readSplit(dir, split)) {
+            // the headers first: the split's rows are known before any feature is read, so the
+            // features go straight from the files into one matrix (no per-video copies)
+            List<String> ids = readSplit(dir, split);
+            List<Npy.Header> headers = new ArrayList<>(ids.size());
+            long rows = 0;
+            for (String id : ids) {
                 Path file = featureFile(dir, id);
                 if (!Files.exists(file)) {
                     throw new IOException(file + ": missing (video " + id + " is listed in " + SPLITS + "/" + split.id() + ".txt)");
@@ -112,14 +118,49 @@ public final class DatasetDirectory {
                 if (!frames.containsKey(id)) {
                     throw new IOException(dir.resolve(VIDEOS_CSV) + ": no row for video " + id);
                 }
-                List<INDArray> crops = Crops.apply(Npy.readFloat(file), options.crops(), file.toString());
-                for (int c = 0; c < crops.size(); c++) {
-                    INDArray m = crops.get(c);
-                    if (d > 0 && m.columns() != d) {
-                        throw new IOException(file + ": features have d = " + m.columns() + " but dataset.json says featureDim " + d);
+                Npy.Header h = Npy.header(file);
+                if (!h.isFloat()) {
+                    throw new IOException(file + ": expected float32 or float64 features, found " + h.descr() + " (header " + h.text() + ")");
+                }
+                long[] shape = h.shape();
+                long columns = shape.length == 0 ? 0 : shape[shape.length - 1];
+                if (d > 0 && columns != d) {
+                    throw new IOException(file + ": features have d = " + columns + " but dataset.json says featureDim " + d);
+                }
+                d = (int) columns;
+                headers.add(h);
+                rows += Crops.rows(shape, options.crops());
+            }
+            INDArray all = rows == 0 ? Nd4j.create(DataType.FLOAT, 0, Math.max(d, 0))
+                    : Nd4j.createUninitialized(DataType.FLOAT, rows, d);
+            List<Video> videos = new ArrayList<>();
+            long row = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                Path file = featureFile(dir, id);
+                Npy.Header h = headers.get(i);
+                List<Integer> lengths = new ArrayList<>();
+                if (h.descr().equals("<f4") && h.shape().length == 2) {
+                    Npy.readInto(file, h, all, row);
+                    lengths.add((int) h.shape()[0]);
+                } else {
+                    // float64 or 10-crop files: read, then copy into place
+                    try (INDArray raw = Npy.readFloat(file)) {
+                        long at = row;
+                        for (INDArray m : Crops.apply(raw, options.crops(), file.toString())) {
+                            if (m.rows() > 0) {
+                                all.get(NDArrayIndex.interval(at, at + m.rows()), NDArrayIndex.all()).assign(m);
+                            }
+                            at += m.rows();
+                            lengths.add((int) m.rows());
+                            if (m != raw) {
+                                m.close();
+                            }
+                        }
                     }
-                    d = (int) m.columns();
-                    int segments = (int) m.rows();
+                }
+                for (int c = 0; c < lengths.size(); c++) {
+                    int segments = lengths.get(c);
                     int n = frames.get(id)[0];
                     if (convention.equals(DatasetInfo.SEGMENTS)) {
                         n = GroundTruth.framesOfSegments(segments, info.segmentSize());
@@ -128,16 +169,12 @@ public final class DatasetDirectory {
                     if (split == Split.TEST || trainGroundTruth) {
                         gt = GroundTruth.mask(truth.getOrDefault(id, List.of()), n);
                     }
-                    String vid = crops.size() == 1 ? id : Crops.cropId(id, c);
-                    videos.add(new Video(vid, 0, segments, n, labels.get(id), gt));
-                    mats.add(m);
+                    String vid = lengths.size() == 1 ? id : Crops.cropId(id, c);
+                    videos.add(new Video(vid, (int) row, segments, n, labels.get(id), gt));
+                    row += segments;
                 }
             }
-            FeatureSet set = FeatureSet.of(videos, mats);
-            if (videos.isEmpty() && d > 0) {
-                set = new FeatureSet(org.nd4j.linalg.factory.Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, d), List.of());
-            }
-            sets[split.ordinal()] = set;
+            sets[split.ordinal()] = new FeatureSet(all, videos);
         }
         DatasetInfo loaded = info.withFeatureDim(d).withGroundTruthConvention(convention);
         return new Dataset(loaded, sets[0], sets[1], Fingerprint.of(loaded, sets[0], sets[1]));

@@ -188,9 +188,16 @@ public final class FeatureSet {
         return rows;
     }
 
-    /** The features of the given rows, copied into a new [rows.length, d] matrix. */
+    /**
+     * The features of the given rows, gathered into a new [rows.length, d] row-major matrix (one
+     * native gather, not a copy per row). A training loop closes it after the batch, which frees its
+     * native memory at once.
+     */
     public INDArray rows(int[] rows) {
-        return features.getRows(rows);
+        if (rows.length == 0) {
+            return Nd4j.create(DataType.FLOAT, 0, dim());
+        }
+        return Nd4j.pullRows(features, 1, rows, 'c');
     }
 
     @Override

@@ -53,7 +53,10 @@ public final class Fingerprint {
             INDArray f = set.features();
             for (int from = 0; from < set.size(); from += BLOCK_ROWS) {
                 int to = Math.min(set.size(), from + BLOCK_ROWS);
-                float[] block = f.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c').data().asFloat();
+                float[] block;
+                try (INDArray copy = f.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).dup('c')) {
+                    block = copy.data().asFloat();
+                }
                 ByteBuffer b = ByteBuffer.allocate(block.length * 4).order(ByteOrder.LITTLE_ENDIAN);
                 b.asFloatBuffer().put(block);
                 sha.update(b.array());

@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bytedeco.javacpp.BytePointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -208,6 +211,60 @@ public final class Npy {
                 default -> Nd4j.create(toDoubles(h, b), shape, 'c').castTo(h.dataType());
             };
         }
+    }
+
+    /**
+     * Reads a float32 [T, d] file straight into rows [firstRow, firstRow + T) of a matrix: the bytes
+     * go from the file into the matrix's native memory, with no copy on the Java heap and no
+     * temporary array. The matrix must be a float32, row-major [N, d] array of its own (not a view).
+     *
+     * @param header the file's header ({@link #header})
+     * @throws IOException naming the file when it is not a float32 [T, d] array of the matrix's width,
+     *                     or shorter than its header says
+     */
+    public static void readInto(Path file, Header header, INDArray matrix, long firstRow) throws IOException {
+        long[] s = header.shape();
+        if (!header.descr().equals("<f4") || s.length != 2) {
+            throw new IOException(file + ": expected float32 [T, d] features, found " + header + " (header " + header.text() + ")");
+        }
+        if (matrix.dataType() != DataType.FLOAT || matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView()
+                || matrix.columns() != s[1] || firstRow < 0 || firstRow + s[0] > matrix.rows()) {
+            throw new IllegalArgumentException("cannot read " + file + " " + header + " into rows from " + firstRow
+                    + " of a " + matrix.ordering() + "-order " + matrix.dataType() + " " + Arrays.toString(matrix.shape()));
+        }
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new IOException(file + ": reading .npy straight into memory needs a little-endian machine");
+        }
+        long bytes = s[0] * s[1] * 4;
+        if (bytes == 0) {
+            return;
+        }
+        long offset = firstRow * s[1] * 4;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < header.dataOffset() + bytes) {
+                throw new IOException(file + ": file is shorter than its header says (" + header + ": "
+                        + bytes + " data bytes expected, " + (ch.size() - header.dataOffset()) + " found)");
+            }
+            BytePointer base = new BytePointer(matrix.data().addressPointer());
+            long done = 0;
+            while (done < bytes) {
+                // a ByteBuffer holds at most 2 GB: read in pieces of 1 GB
+                long n = Math.min(bytes - done, 1L << 30);
+                BytePointer piece = base.getPointer(offset + done).capacity(n);
+                ByteBuffer target = piece.asByteBuffer();
+                long at = header.dataOffset() + done;
+                while (target.hasRemaining()) {
+                    int r = ch.read(target, at);
+                    if (r < 0) {
+                        throw new IOException(file + ": unexpected end of file");
+                    }
+                    at += r;
+                }
+                done += n;
+            }
+        }
+        // the host copy is the fresh one (a no-op on the CPU backend; on CUDA the device copy is refreshed)
+        Nd4j.getAffinityManager().tagLocation(matrix, org.nd4j.linalg.api.concurrency.AffinityManager.Location.HOST);
     }
 
     /**

@@ -3,11 +3,10 @@ package gcl.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The discriminator D of section 3.2.3: a fully connected binary classifier FC[d, 512, 32, 1]
@@ -17,14 +16,16 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * its probabilities give D's pseudo-labels (Eq. 4) and the anomaly score (section 3.4). Hidden
  * layers use the activation given (ReLU by default; the paper does not say). Lesson 2 introduces it.
  */
-public final class Discriminator {
+public final class Discriminator extends DenseNetwork {
     /** The paper's hidden layer sizes (section 4). */
     public static final List<Integer> PAPER_HIDDEN = List.of(512, 32);
+    private static final String KIND = "discriminator";
 
-    private final MultiLayerNetwork net;
-
-    private Discriminator(MultiLayerNetwork net) {
-        this.net = net;
+    private Discriminator(int[] sizes, Activation hidden, RmsPropMomentum optimiser, long seed, INDArray[] state, long steps) {
+        super(sizes, hidden, Activation.SIGMOID, optimiser, seed, state, steps);
+        if (sizes[sizes.length - 1] != 1) {
+            throw new IllegalArgumentException("a discriminator has one output, got " + sizes[sizes.length - 1]);
+        }
     }
 
     /**
@@ -33,22 +34,12 @@ public final class Discriminator {
      * @param d                the feature dimension
      * @param hidden           hidden layer sizes, e.g. {@link #PAPER_HIDDEN}
      * @param hiddenActivation activation of the hidden layers
-     * @param updater          the optimiser, e.g. {@link RmsPropMomentum}
+     * @param optimiser        RMSprop's settings
      * @param seed             seed of the weight initialisation
      */
-    public static Discriminator create(int d, List<Integer> hidden, Activation hiddenActivation, IUpdater updater,
+    public static Discriminator create(int d, List<Integer> hidden, Activation hiddenActivation, RmsPropMomentum optimiser,
                                        long seed) {
-        return new Discriminator(Networks.fullyConnected(d, hidden, 1, hiddenActivation, Activation.SIGMOID,
-                DiscriminatorLoss.function(), updater, seed));
-    }
-
-    /** Wraps a network made elsewhere (e.g. restored from a file). */
-    public static Discriminator of(MultiLayerNetwork net) {
-        int[] sizes = Networks.layerSizes(net);
-        if (sizes[sizes.length - 1] != 1) {
-            throw new IllegalArgumentException("a discriminator has one output, got " + sizes[sizes.length - 1]);
-        }
-        return new Discriminator(net);
+        return new Discriminator(sizesOf(d, hidden, 1), hiddenActivation, optimiser, seed, null, 0);
     }
 
     /**
@@ -60,14 +51,13 @@ public final class Discriminator {
         if (!(prior > 0 && prior < 1)) {
             throw new IllegalArgumentException("prior must be in (0, 1), got " + prior);
         }
-        INDArray b = net.getLayer(net.getnLayers() - 1).getParam("b");
-        b.assign(Math.log(prior / (1 - prior)));
+        fillBias(layerSizes().length - 1, Math.log(prior / (1 - prior)));
     }
 
-    /** p̂ = D(f) for every row of a batch [b, d]: a vector of length b with values in (0, 1). */
+    /** p̂ = D(f) for every row of a batch [b, d]: a new vector of length b with values in (0, 1). */
     public INDArray probabilities(INDArray features) {
-        INDArray out = net.output(features, false);
-        return out.reshape(out.length());
+        INDArray out = forward(features).output();
+        return out.dup().reshape(out.length());
     }
 
     /**
@@ -75,45 +65,52 @@ public final class Discriminator {
      * Returns the batch's loss before the step.
      */
     public double fit(INDArray features, INDArray labels) {
-        if (features.rows() == 0) {
-            return Double.NaN;
+        double before = lossAndGradient(forward(features), labels);
+        if (!Double.isNaN(before)) {
+            step();
         }
-        INDArray y = labels.reshape(features.rows(), 1).castTo(features.dataType());
-        net.fit(new DataSet(features, y));
-        return net.score();
+        return before;
     }
 
     /**
-     * The outputs of the hidden layers for a batch [b, d], first hidden layer first (each [b, units]):
-     * for the training history's dead-unit shares ({@code gcl.train.Diagnostics}).
+     * Eq. (3) of a pass and, in the network's gradient, its gradient. With a sigmoid output the
+     * gradient of the cross entropy with respect to the pre-activation is p̂ − l, divided by b.
      */
-    public List<INDArray> hiddenActivations(INDArray features) {
-        return Networks.hiddenActivations(net, features);
+    double lossAndGradient(Pass pass, INDArray labels) {
+        int b = pass.rows();
+        if (labels.length() != b) {
+            throw new IllegalArgumentException(b + " samples but " + labels.length() + " labels");
+        }
+        if (b == 0) {
+            return Double.NaN;
+        }
+        try (INDArray y = labels.reshape(b, 1).castTo(DataType.FLOAT)) {
+            INDArray p = pass.output();
+            double value = DiscriminatorLoss.of(y, p);
+            INDArray delta = outputDelta(pass);
+            p.sub(y, delta).divi(b);
+            backward(pass);
+            return value;
+        }
     }
 
-    /** Feature dimension d. */
-    public int dim() {
-        return Networks.layerSizes(net)[0];
-    }
-
-    /** Layer sizes, input first, e.g. [2048, 512, 32, 1]. */
-    public int[] layerSizes() {
-        return Networks.layerSizes(net);
-    }
-
-    /** The underlying DL4J network. */
-    public MultiLayerNetwork network() {
-        return net;
-    }
-
-    /** Saves weights, configuration and optimiser state (DL4J's model serializer). */
+    /** Saves weights, optimiser settings and state. */
     public void save(Path file) throws IOException {
-        Networks.save(net, file);
+        save(file, KIND, Map.of());
     }
 
     /** Restores a D saved by {@link #save}, optimiser state included. */
     public static Discriminator load(Path file) throws IOException {
-        return of(Networks.restore(file, "discriminator"));
+        Saved s = read(file, KIND);
+        try {
+            return new Discriminator(s.sizes(), s.hidden(), s.optimiser(), 0, s.state(), s.steps());
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a saved " + KIND + " (" + e.getMessage() + ")", e);
+        } finally {
+            for (INDArray a : s.state()) {
+                a.close();
+            }
+        }
     }
 
     @Override

@@ -1,20 +1,14 @@
 package gcl.model;
 
-import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.schedule.ISchedule;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * RMSprop with momentum, as PyTorch's {@code torch.optim.RMSprop(lr, alpha, eps, momentum)} computes
  * it: the optimiser of section 4 ("RMSprop optimizer with a learning rate of 0.00002, momentum 0.60").
- *
- * <p>Deeplearning4j's own {@code RmsProp} has no momentum term, so this is the configuration half
- * of a DL4J updater (the other half, which does the arithmetic, is {@link RmsPropMomentumUpdater}).
- * For a gradient g of one parameter, with state v (mean square) and b (momentum buffer), both
+ * For a gradient g of one parameter θ, with state v (mean square) and b (momentum buffer), both
  * starting at 0:
  * <pre>
  *   v ← α·v + (1 − α)·g²
@@ -23,9 +17,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * </pre>
  * PyTorch's defaults α = 0.99 and ε = 1e-8 are ours too: the paper gives only lr and m.
  * Like PyTorch there is no bias correction, so the first steps are larger than later ones
- * (v starts at 0).
+ * (v starts at 0). {@link #step} does this in place on whole parameter vectors, in float32.
  */
-public final class RmsPropMomentum implements IUpdater {
+public final class RmsPropMomentum {
     /** The paper's learning rate (section 4). */
     public static final double PAPER_LEARNING_RATE = 0.00002;
     /** The paper's momentum (section 4). */
@@ -35,14 +29,10 @@ public final class RmsPropMomentum implements IUpdater {
     /** PyTorch's default ε, added to √v. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    @JsonProperty("learningRate")
-    private double learningRate;
-    @JsonProperty("momentum")
-    private double momentum;
-    @JsonProperty("alpha")
-    private double alpha;
-    @JsonProperty("epsilon")
-    private double epsilon;
+    private final double learningRate;
+    private final double momentum;
+    private final double alpha;
+    private final double epsilon;
 
     /** The paper's settings: lr 0.00002, momentum 0.60, α 0.99, ε 1e-8. */
     public RmsPropMomentum() {
@@ -76,48 +66,27 @@ public final class RmsPropMomentum implements IUpdater {
         return epsilon;
     }
 
-    /** Two numbers of state per parameter: the mean square v and the momentum buffer b. */
-    @Override
-    public long stateSize(long numParams) {
-        return 2 * numParams;
-    }
-
-    @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
-        RmsPropMomentumUpdater u = new RmsPropMomentumUpdater(this);
-        u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
-        return u;
-    }
-
-    @Override
-    public GradientUpdater instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
-        RmsPropMomentumUpdater u = new RmsPropMomentumUpdater(this);
-        u.setState(state, initializeStateArrays);
-        return u;
-    }
-
-    @Override
-    public RmsPropMomentum clone() {
-        return new RmsPropMomentum(learningRate, momentum, alpha, epsilon);
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRate;
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    /** Only a fixed learning rate is supported (the paper uses no schedule). */
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        if (lrSchedule != null) {
-            throw new UnsupportedOperationException("RmsPropMomentum has no learning-rate schedules");
+    /**
+     * One step on flat float vectors of equal length, all updated in place: the parameters θ, the
+     * mean square v and the momentum buffer b. The gradient g is read only; {@code scratch} (same
+     * length) is overwritten. Allocates nothing.
+     */
+    public void step(INDArray params, INDArray gradient, INDArray meanSquare, INDArray buffer, INDArray scratch) {
+        long n = params.length();
+        if (gradient.length() != n || meanSquare.length() != n || buffer.length() != n || scratch.length() != n) {
+            throw new IllegalArgumentException("RMSprop: " + n + " parameters but gradient " + gradient.length()
+                    + ", state " + meanSquare.length() + "/" + buffer.length() + ", scratch " + scratch.length());
         }
-        this.learningRate = lr;
+        // v ← α v + (1 − α) g²
+        gradient.mul(gradient, scratch).muli(1 - alpha);
+        meanSquare.muli(alpha).addi(scratch);
+        // b ← m b + g / (√v + ε)
+        Nd4j.exec(new Sqrt(meanSquare, scratch));
+        scratch.addi(epsilon);
+        gradient.div(scratch, scratch);
+        buffer.muli(momentum).addi(scratch);
+        // θ ← θ − lr b
+        Nd4j.getBlasWrapper().level1().axpy(n, -learningRate, buffer, params);
     }
 
     @Override

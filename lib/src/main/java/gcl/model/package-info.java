@@ -5,6 +5,7 @@
  * ({@link gcl.model.ReconstructionLoss}, {@link gcl.model.DiscriminatorLoss}) and the paper's
  * optimiser, RMSprop with momentum in PyTorch's form ({@link gcl.model.RmsPropMomentum}).
  *
- * <p>Networks are Deeplearning4j {@code MultiLayerNetwork}s, float32, seeded explicitly.
+ * <p>Both networks are plain stacks of dense layers ({@link gcl.model.DenseNetwork}): ND4J matrix
+ * products forward, a backward pass derived by hand, float32, seeded explicitly.
  */
 package gcl.model;

@@ -3,6 +3,7 @@ package gcl.train;
 import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
 import gcl.data.VideoLabel;
+import gcl.model.DenseNetwork;
 import gcl.model.Discriminator;
 import gcl.model.Generator;
 import java.io.IOException;
@@ -33,9 +34,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * training segments. (The paper's Fig. 2 shows this order; it does not spell out the granularity,
  * one batch per step is ours.)
  *
- * <p>AE variants have no D ({@link #hasDiscriminator()} is false).
+ * <p>{@link #iterate} computes G's forward pass once for steps 1 and 7 (its weights do not change in
+ * between). AE variants have no D ({@link #hasDiscriminator()} is false).
  */
-public final class GclModel {
+public final class GclModel implements AutoCloseable {
     /** Rows scored at once by {@link #scores(INDArray, ScoreSource)} (memory bound, not a hyperparameter). */
     static final int SCORING_CHUNK = 8192;
 
@@ -171,29 +173,7 @@ public final class GclModel {
      * mask is null). Returns L_G before the step (NaN when the mask leaves nothing).
      */
     public double trainGenerator(INDArray batch, INDArray targets, INDArray mask) {
-        if (mask == null) {
-            return generator.fit(batch, targets);
-        }
-        int[] keep = selected(mask);
-        if (keep.length == 0) {
-            return Double.NaN;
-        }
-        if (keep.length == batch.rows()) {
-            return generator.fit(batch, targets);
-        }
-        return generator.fit(batch.getRows(keep), targets.getRows(keep));
-    }
-
-    private static int[] selected(INDArray mask) {
-        double[] m = mask.reshape(mask.length()).toDoubleVector();
-        int[] keep = new int[m.length];
-        int n = 0;
-        for (int q = 0; q < m.length; q++) {
-            if (m[q] >= 0.5) {
-                keep[n++] = q;
-            }
-        }
-        return java.util.Arrays.copyOf(keep, n);
+        return generator.fit(generator.forward(batch), targets, mask);
     }
 
     /** Steps 1–7 on one batch (see the class comment). */
@@ -201,7 +181,11 @@ public final class GclModel {
         return iterate(batch, null, rng);
     }
 
-    /** Steps 1–7 on one batch whose samples may carry known video labels (GCL_WS). */
+    /**
+     * Steps 1–7 on one batch whose samples may carry known video labels (GCL_WS). G's forward pass of
+     * step 1 also serves its training step 7: G's weights do not change in between, so the result is
+     * the same as calling the steps one by one, with one forward pass of G less.
+     */
     public IterationResult iterate(INDArray batch, VideoLabel[] known, Random rng) {
         return iterate(batch, null, known, rng);
     }
@@ -209,18 +193,29 @@ public final class GclModel {
     /**
      * Steps 1–7 on one batch of model inputs; {@code offsets} are the rows' per-video centres when the
      * inputs are centred (null when not; see {@link #pseudoTargets(INDArray, INDArray, INDArray, Random)}).
+     * G's forward pass of step 1 also serves its training step 7: its weights do not change in between.
      */
     public IterationResult iterate(INDArray batch, INDArray offsets, VideoLabel[] known, Random rng) {
-        INDArray errors = reconstructionErrors(batch);
-        PseudoLabels lG = generatorLabels(errors, known);
-        double lossD = trainDiscriminator(batch, lG.labels());
-        INDArray p = discriminatorScores(batch);
-        PseudoLabels lD = discriminatorLabels(p, known, lG.fractionAnomalous());
-        INDArray teach = config.variant().generatorOwnLabels()
-                ? generatorOwnLabeler.label(errors, known).labels()
-                : lD.labels();
-        double lossG = trainGenerator(batch, pseudoTargets(batch, teach, offsets, rng));
-        return new IterationResult(lossD, lossG, lG, lD, p);
+        DenseNetwork.Pass pass = generator.forward(batch);
+        try (INDArray errors = generator.reconstructionErrors(pass)) {
+            PseudoLabels lG = generatorLabels(errors, known);
+            double lossD = trainDiscriminator(batch, lG.labels());
+            INDArray p = discriminatorScores(batch);
+            PseudoLabels lD = discriminatorLabels(p, known, lG.fractionAnomalous());
+            INDArray teach = config.variant().generatorOwnLabels()
+                    ? generatorOwnLabeler.label(errors, known).labels()
+                    : lD.labels();
+            PseudoTargets targets = pseudoTargets(batch, teach, offsets, rng);
+            try {
+                double lossG = generator.fit(pass, targets.targets(), targets.mask());
+                return new IterationResult(lossD, lossG, lG, lD, p);
+            } finally {
+                // the targets are a copy of the batch (64 MB at the paper's sizes): free it now, not at a GC
+                if (targets.targets() != batch) {
+                    targets.targets().close();
+                }
+            }
+        }
     }
 
     // ---- scoring (section 3.4) -----------------------------------------------------------------
@@ -253,9 +248,10 @@ public final class GclModel {
         for (long from = 0; from < n; from += SCORING_CHUNK) {
             long to = Math.min(n, from + SCORING_CHUNK);
             INDArray chunk = features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            INDArray s = source == ScoreSource.DISCRIMINATOR ? discriminator().probabilities(chunk)
-                    : generator.reconstructionErrors(chunk);
-            out.get(NDArrayIndex.interval(from, to)).assign(s.castTo(DataType.FLOAT));
+            try (INDArray s = source == ScoreSource.DISCRIMINATOR ? discriminator().probabilities(chunk)
+                    : generator.reconstructionErrors(chunk)) {
+                out.get(NDArrayIndex.interval(from, to)).assign(s);
+            }
         }
         return out;
     }
@@ -286,8 +282,8 @@ public final class GclModel {
     // ---- files ---------------------------------------------------------------------------------
 
     /** File names inside a checkpoint directory. */
-    public static final String GENERATOR_FILE = "generator.zip";
-    public static final String DISCRIMINATOR_FILE = "discriminator.zip";
+    public static final String GENERATOR_FILE = "generator.net";
+    public static final String DISCRIMINATOR_FILE = "discriminator.net";
     public static final String CONFIG_FILE = "config.json";
 
     /** Saves G, D (with optimiser state) and the config into a directory. */
@@ -317,6 +313,26 @@ public final class GclModel {
             d = Discriminator.load(dFile);
         }
         return new GclModel(config, g, d);
+    }
+
+    /**
+     * Frees the networks' work arrays now (activations of the largest batch: about 0.5 GB at the
+     * paper's sizes); the next pass makes them again. A trainer calls it when a run ends.
+     */
+    public void releaseBuffers() {
+        generator.releaseBuffers();
+        if (discriminator != null) {
+            discriminator.releaseBuffers();
+        }
+    }
+
+    /** Frees all native memory of G and D now; the model cannot be used afterwards. */
+    @Override
+    public void close() {
+        generator.close();
+        if (discriminator != null) {
+            discriminator.close();
+        }
     }
 
     @Override

@@ -228,6 +228,8 @@ public final class GclTrainer {
             }
             progress.step(0, note(r));
         }
+        // the networks' work arrays (about 0.5 GB at the paper's sizes) are not needed for scoring
+        model.releaseBuffers();
         return new TrainingResult(model, history, td, weak);
     }
 
@@ -302,10 +304,11 @@ public final class GclTrainer {
     private Totals generatorEpoch(GclModel model, VideoCentring.Centred train, int[] rows, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            double loss = model.trainGenerator(x, x, null);
-            s.g += loss * batch.length;
-            s.gn += batch.length;
+            try (INDArray x = train.rows(batch)) {
+                double loss = model.trainGenerator(x, x, null);
+                s.g += loss * batch.length;
+                s.gn += batch.length;
+            }
             progress.step(1, null);
         }
         return s.totals();
@@ -315,13 +318,14 @@ public final class GclTrainer {
                                       Diagnostics diagnostics) {
         Sums s = new Sums();
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            PseudoLabels lG = model.generatorLabels(model.reconstructionErrors(x), weak.of(batch));
-            double loss = model.trainDiscriminator(x, lG.labels());
-            diagnostics.batch(batch, lG, model.discriminatorScores(x), null);
-            s.d += loss * batch.length;
+            try (INDArray x = train.rows(batch); INDArray errors = model.reconstructionErrors(x)) {
+                PseudoLabels lG = model.generatorLabels(errors, weak.of(batch));
+                double loss = model.trainDiscriminator(x, lG.labels());
+                diagnostics.batch(batch, lG, model.discriminatorScores(x), null);
+                s.d += loss * batch.length;
+                s.byG += lG.fractionAnomalous() * batch.length;
+            }
             s.dn += batch.length;
-            s.byG += lG.fractionAnomalous() * batch.length;
             s.byGn += batch.length;
             progress.step(1, null);
         }
@@ -333,8 +337,15 @@ public final class GclTrainer {
         Sums s = new Sums();
         Random targets = epochSeeds.random("targets");
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
-            INDArray x = train.rows(batch);
-            IterationResult r = model.iterate(x, train.offsets(batch), weak.of(batch), targets);
+            IterationResult r;
+            INDArray offsets = train.offsets(batch);
+            try (INDArray x = train.rows(batch)) {
+                r = model.iterate(x, offsets, weak.of(batch), targets);
+            } finally {
+                if (offsets != null) {
+                    offsets.close();
+                }
+            }
             diagnostics.batch(batch, r.generatorLabels(), r.discriminatorScores(), r.discriminatorLabels());
             s.d += r.discriminatorLoss() * batch.length;
             s.dn += batch.length;

@@ -2,10 +2,9 @@ package gcl.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -88,7 +87,8 @@ public record NegativeTarget(Kind kind, double sigma) {
 
     /**
      * The targets t of Eq. (6) for a batch [b, d] and D's labels (length b): the batch itself, with
-     * the rows labelled anomalous replaced by the pseudo target.
+     * the rows labelled anomalous replaced by the pseudo target. When no row is replaced (the
+     * {@code none} target, or no anomalous row) the targets are the batch array itself, not a copy.
      *
      * @param rng the source of randomness for {@code random-normal} and {@code gaussian}
      */
@@ -106,45 +106,59 @@ public record NegativeTarget(Kind kind, double sigma) {
         if (labels.length() != b) {
             throw new IllegalArgumentException(b + " samples but " + labels.length() + " labels");
         }
-        List<Integer> anomalous = new ArrayList<>();
-        List<Integer> normal = new ArrayList<>();
+        float[] l = labels.reshape(b).toFloatVector();
+        float[] isAnomalous = new float[b];
+        int anomalous = 0;
         for (int q = 0; q < b; q++) {
-            (labels.getDouble(q) >= 0.5 ? anomalous : normal).add(q);
+            if (l[q] >= 0.5) {
+                isAnomalous[q] = 1;
+                anomalous++;
+            }
         }
-        INDArray targets = batch.dup();
         if (kind == Kind.NONE) {
-            INDArray mask = labels.reshape(b).lt(0.5).castTo(batch.dataType());
-            return new PseudoTargets(targets, mask);
+            float[] keep = new float[b];
+            for (int q = 0; q < b; q++) {
+                keep[q] = 1 - isAnomalous[q];
+            }
+            INDArray mask = b == 0 ? Nd4j.create(DataType.FLOAT, 0) : Nd4j.createFromArray(keep);
+            return new PseudoTargets(batch, mask.castTo(batch.dataType()));
         }
-        if (anomalous.isEmpty()) {
-            return new PseudoTargets(targets, null);
+        if (anomalous == 0) {
+            return new PseudoTargets(batch, null);
         }
-        INDArray l = labels.reshape(b, 1).gte(0.5).castTo(batch.dataType());
+        INDArray targets;
         switch (kind) {
             // t = (1 − l)·f + l·1
             case ONES -> {
-                targets.muliColumnVector(l.rsub(1)).addiColumnVector(l);
+                INDArray column = Nd4j.createFromArray(isAnomalous).reshape(b, 1).castTo(batch.dataType());
+                targets = batch.dup().muliColumnVector(column.rsub(1)).addiColumnVector(column);
                 if (offsets != null) {
-                    targets.subi(offsets.mulColumnVector(l));
+                    targets.subi(offsets.mulColumnVector(column));
                 }
             }
             case RANDOM_NORMAL -> {
-                if (!normal.isEmpty()) {
-                    int[] source = new int[b];
-                    for (int q = 0; q < b; q++) {
-                        source[q] = q;
+                int[] normal = new int[b - anomalous];
+                int n = 0;
+                for (int q = 0; q < b; q++) {
+                    if (isAnomalous[q] == 0) {
+                        normal[n++] = q;
                     }
-                    for (int q : anomalous) {
-                        source[q] = normal.get(rng.nextInt(normal.size()));
-                    }
-                    targets = batch.getRows(source);
                 }
+                if (n == 0) {
+                    return new PseudoTargets(batch, null);
+                }
+                int[] source = new int[b];
+                for (int q = 0; q < b; q++) {
+                    source[q] = isAnomalous[q] == 1 ? normal[rng.nextInt(n)] : q;
+                }
+                targets = Nd4j.pullRows(batch, 1, source, 'c');
             }
             // t = f + l·σ·N(0, 1)
             case GAUSSIAN -> {
-                INDArray noise = Nd4j.create(batch.dataType(), b, batch.columns());
-                Nd4j.randn(noise, rng.nextLong());
-                targets.addi(noise.muli(sigma).muliColumnVector(l));
+                INDArray column = Nd4j.createFromArray(isAnomalous).reshape(b, 1).castTo(batch.dataType());
+                targets = Nd4j.create(batch.dataType(), b, batch.columns());
+                Nd4j.randn(targets, rng.nextLong());
+                targets.muli(sigma).muliColumnVector(column).addi(batch);
             }
             default -> throw new IllegalStateException(kind.toString());
         }

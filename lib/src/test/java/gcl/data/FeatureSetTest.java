@@ -1,5 +1,7 @@
 package gcl.data;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +19,18 @@ class FeatureSetTest {
         return FeatureSet.of(List.of(a, b), List.of(
                 Nd4j.createFromArray(new float[][] {{1, 1}, {2, 2}}),
                 Nd4j.createFromArray(new float[][] {{3, 3}, {4, 4}, {5, 5}})));
+    }
+
+    /** A batch gathers the rows asked for, in that order, into a row-major matrix of its own. */
+    @Test
+    void rowsGathersABatch() {
+        FeatureSet s = twoVideos();
+        INDArray batch = s.rows(new int[] {4, 0, 2, 0});
+        assertArrayEquals(new float[] {5, 1, 3, 1}, batch.getColumn(1).toFloatVector());
+        assertEquals('c', batch.ordering());
+        batch.close();
+        assertEquals(5f, s.features().getFloat(4, 1), "closing a batch leaves the set alone");
+        assertEquals(0, s.rows(new int[0]).rows());
     }
 
     @Test

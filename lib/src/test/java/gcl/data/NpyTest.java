@@ -1,5 +1,7 @@
 package gcl.data;
 
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,6 +118,30 @@ class NpyTest {
         Files.write(ints, npy("{'descr': '<i4', 'fortran_order': False, 'shape': (1,), }", new byte[4]));
         e = assertThrows(IOException.class, () -> Npy.readFloat(ints));
         assertTrue(e.getMessage().contains("ints.npy"), e.getMessage());
+    }
+
+    /** A file read straight into rows of a larger matrix lands there bit for bit; a short file is named. */
+    @Test
+    void readIntoFillsRowsOfAMatrix() throws IOException {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 3, 4);
+        Path file = dir.resolve("a.npy");
+        Npy.write(file, a);
+        INDArray m = Nd4j.zeros(DataType.FLOAT, 6, 4);
+        Npy.readInto(file, Npy.header(file), m, 2);
+        assertEquals(a, m.get(NDArrayIndex.interval(2, 5), NDArrayIndex.all()));
+        assertEquals(0.0, m.getRow(0).amaxNumber().doubleValue());
+        assertEquals(0.0, m.getRow(5).amaxNumber().doubleValue());
+        assertThrows(IllegalArgumentException.class, () -> Npy.readInto(file, Npy.header(file), m, 4));
+
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.npy");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        IOException e = assertThrows(IOException.class, () -> Npy.readInto(cut, Npy.header(cut), m, 0));
+        assertTrue(e.getMessage().startsWith(cut + ": file is shorter than its header says"), e.getMessage());
+        Path dbl = dir.resolve("d.npy");
+        Npy.write(dbl, a.castTo(DataType.DOUBLE));
+        e = assertThrows(IOException.class, () -> Npy.readInto(dbl, Npy.header(dbl), m, 0));
+        assertTrue(e.getMessage().startsWith(dbl + ": expected float32 [T, d]"), e.getMessage());
     }
 
     @Test
