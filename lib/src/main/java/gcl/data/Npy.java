@@ -69,11 +69,11 @@ public final class Npy {
                 case "f4" -> DataType.FLOAT;
                 case "f8" -> DataType.DOUBLE;
                 case "b1" -> DataType.BOOL;
-                case "i1" -> DataType.BYTE;
-                case "u1" -> DataType.UBYTE;
-                case "i2" -> DataType.SHORT;
-                case "i4" -> DataType.INT;
-                case "i8" -> DataType.LONG;
+                case "i1" -> DataType.INT8;
+                case "u1" -> DataType.UINT8;
+                case "i2" -> DataType.INT16;
+                case "i4" -> DataType.INT32;
+                case "i8" -> DataType.INT64;
                 default -> throw new IllegalStateException(descr);
             };
         }

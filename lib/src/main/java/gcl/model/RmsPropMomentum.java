@@ -26,6 +26,8 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * (v starts at 0).
  */
 public final class RmsPropMomentum implements IUpdater {
+    private static final long serialVersionUID = 1L;
+
     /** The paper's learning rate (section 4). */
     public static final double PAPER_LEARNING_RATE = 0.00002;
     /** The paper's momentum (section 4). */
@@ -83,14 +85,14 @@ public final class RmsPropMomentum implements IUpdater {
     }
 
     @Override
-    public GradientUpdater instantiate(INDArray viewArray, boolean initializeViewArray) {
+    public GradientUpdater<RmsPropMomentum> instantiate(INDArray viewArray, boolean initializeViewArray) {
         RmsPropMomentumUpdater u = new RmsPropMomentumUpdater(this);
         u.setStateViewArray(viewArray, viewArray.shape(), viewArray.ordering(), initializeViewArray);
         return u;
     }
 
     @Override
-    public GradientUpdater instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
+    public GradientUpdater<RmsPropMomentum> instantiate(Map<String, INDArray> state, boolean initializeStateArrays) {
         RmsPropMomentumUpdater u = new RmsPropMomentumUpdater(this);
         u.setState(state, initializeStateArrays);
         return u;

@@ -91,7 +91,7 @@ public record NegativeTarget(Kind kind, double sigma) {
      * @param rng the source of randomness for {@code random-normal} and {@code gaussian}
      */
     public PseudoTargets targets(INDArray batch, INDArray labels, Random rng) {
-        int b = (int) batch.rows();
+        int b = batch.rows();
         if (labels.length() != b) {
             throw new IllegalArgumentException(b + " samples but " + labels.length() + " labels");
         }
