@@ -313,6 +313,9 @@ public final class Npy {
         writeAtomically(file, headerBytes("|b1", new long[] {mask.length}), data);
     }
 
+    /** The digits numpy.save leaves room for in the header's first axis (numpy's GROWTH_AXIS_MAX_DIGITS). */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+
     private static byte[] headerBytes(String descr, long[] shape) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
@@ -323,8 +326,12 @@ public final class Npy {
         }
         String dict = String.format(Locale.ROOT, "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }",
                 descr, s.toString().replaceAll(", $", ","));
-        int total = 10 + dict.length() + 1;
-        int pad = (64 - total % 64) % 64;
+        // as numpy.save writes it: room for the first axis to grow to 21 digits, then spaces up to a
+        // multiple of 64 bytes (a whole 64 more when it already is one), then a newline
+        if (shape.length > 0) {
+            dict += " ".repeat(GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length());
+        }
+        int pad = 64 - (10 + dict.length() + 1) % 64;
         String text = dict + " ".repeat(pad) + "\n";
         byte[] body = text.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(10 + body.length).order(ByteOrder.LITTLE_ENDIAN);
