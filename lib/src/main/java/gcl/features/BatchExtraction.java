@@ -1,6 +1,7 @@
 package gcl.features;
 
 import gcl.AtomicFiles;
+import gcl.Log;
 import gcl.Progress;
 import gcl.data.Annotations;
 import gcl.data.DatasetDirectory;
@@ -87,10 +88,10 @@ public final class BatchExtraction {
             }
         }
 
-        /** Own frame rate and size, p = 16 padded, one thread per core, progress on standard output. */
+        /** Own frame rate and size, p = 16 padded, one thread per core, progress through the library's {@link Log}. */
         public static Options defaults() {
             return new Options(ReadOptions.original(), new Segmenter(), Runtime.getRuntime().availableProcessors(),
-                    null, System.out);
+                    null, Log.stream());
         }
 
         public Options withThreads(int n) {

@@ -120,7 +120,7 @@ public final class Lessons {
         Path out = Paths.datasets().resolve(videos.getFileName() + "-" + extractor.kind() + "-d" + extractor.dimension());
         try {
             if (!Files.exists(out.resolve(DatasetDirectory.DATASET_JSON))) {
-                var result = BatchExtraction.run(videos, out, extractor, BatchExtraction.Options.defaults().withProgress(Log.stream()));
+                var result = BatchExtraction.run(videos, out, extractor);
                 Log.info(result.summary());
             }
             return DatasetDirectory.load(out);

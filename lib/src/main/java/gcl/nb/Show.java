@@ -85,7 +85,8 @@ public final class Show {
     /**
      * Shows each item now, in order, as its own output of the running cell: for a cell that shows
      * several tables or charts. Items made by this class go straight to the kernel; anything else
-     * is printed. Outside a kernel every item is printed.
+     * is printed to standard output, as a cell's own result would be. Outside a kernel every item
+     * is printed.
      */
     public static void display(Object... items) {
         for (Object item : items) {

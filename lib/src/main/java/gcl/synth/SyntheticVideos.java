@@ -1,5 +1,6 @@
 package gcl.synth;
 
+import gcl.Log;
 import gcl.Progress;
 import gcl.Seeds;
 import gcl.data.Annotations;
@@ -141,14 +142,14 @@ public final class SyntheticVideos {
     private SyntheticVideos() {
     }
 
-    /** Renders the default set. */
+    /** Renders the default set (progress through the library's {@link Log}). */
     public static Summary render(Path dir, long seed) throws IOException {
-        return render(dir, new Seeds(seed), Config.defaults(), System.out);
+        return render(dir, new Seeds(seed), Config.defaults(), Log.stream());
     }
 
     /** Renders {@code count} videos with the default settings. */
     public static Summary render(Path dir, long seed, int count) throws IOException {
-        return render(dir, new Seeds(seed), Config.defaults().withCount(count), System.out);
+        return render(dir, new Seeds(seed), Config.defaults().withCount(count), Log.stream());
     }
 
     /**
