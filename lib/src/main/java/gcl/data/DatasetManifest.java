@@ -23,7 +23,7 @@ import java.util.Map;
  * @param featureDim            expected d (0: any)
  * @param segmentSize           expected p
  * @param frameRate             frames per second of the source videos (0: unknown)
- * @param groundTruthConvention how frame counts are made ({@code segments} or {@code frames})
+ * @param groundTruthConvention how frame counts are made (segments or frames)
  * @param groundTruthFormat     how the published ground truth is given, and how it maps to ours
  * @param train                 expected training split counts (null: not checked)
  * @param test                  expected test split counts (null: not checked)
@@ -35,7 +35,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DatasetManifest(String name, String title, String description, String citation, String obtain,
                               boolean synthetic, String featureKind, int featureDim, int segmentSize, double frameRate,
-                              String groundTruthConvention, String groundTruthFormat, Counts train, Counts test,
+                              GroundTruthConvention groundTruthConvention, String groundTruthFormat, Counts train, Counts test,
                               String importCommand, String fingerprint, Map<String, String> checksums, List<String> notes) {
 
     /** Expected counts of one split; a null field is not checked. */
