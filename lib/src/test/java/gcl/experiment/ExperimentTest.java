@@ -73,11 +73,16 @@ public class ExperimentTest {
 
     @Test
     void summaryUsesTheSampleStandardDeviation() {
-        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "A", "A", "A"),
-                tech.tablesaw.api.DoubleColumn.create("AUC %", 60, 62, 64));
+        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "A", "A", "A", "B"),
+                tech.tablesaw.api.DoubleColumn.create("AUC %", 60, 62, 64, 70.125));
         Table s = Summaries.summary(runs);
+        assertEquals(List.of("method", "seeds", "mean AUC %", "std", "min", "max"), s.columnNames());
         assertEquals(62, s.doubleColumn("mean AUC %").get(0), 1e-9);
         assertEquals(2, s.doubleColumn("std").get(0), 1e-9);
+        assertEquals(60, s.doubleColumn("min").get(0), 0);
+        assertEquals(64, s.doubleColumn("max").get(0), 0);
+        assertEquals(70.13, s.doubleColumn("mean AUC %").get(1), 1e-9, "rounded to 2 decimals");
+        assertEquals(0, s.doubleColumn("std").get(1), 0, "one seed: 0, as the tables have always shown it");
     }
 
     @Test
