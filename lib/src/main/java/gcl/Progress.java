@@ -3,19 +3,21 @@ package gcl;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Progress of long work, shown the same way in a terminal and in a notebook cell.
  *
  * <p>It prints one line at most every {@code interval} (and always the last one), with the count
  * done, the rate, and the time left, for example {@code train  3/15 epochs  0.8 epochs/s  ETA 15s}.
- * Lines, not carriage returns, so that notebook outputs and CI logs read well.
+ * Lines, not carriage returns, so that notebook outputs and CI logs read well; by default they go
+ * through the library's {@link Log}.
  */
 public final class Progress {
     private final String task;
     private final String unit;
     private final long total;
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final long intervalNanos;
     private final long start = System.nanoTime();
     private long done;
@@ -28,10 +30,18 @@ public final class Progress {
      * @param total how many in all, or 0 when unknown
      */
     public Progress(String task, String unit, long total) {
-        this(task, unit, total, System.out, Duration.ofSeconds(2));
+        this(task, unit, total, Log::info, Duration.ofSeconds(2));
     }
 
+    /** As {@link #Progress(String, String, long)}, printing to {@code out} (null: nowhere). */
     public Progress(String task, String unit, long total, PrintStream out, Duration interval) {
+        this(task, unit, total, out == null ? line -> { } : line -> {
+            out.println(line);
+            out.flush();
+        }, interval);
+    }
+
+    private Progress(String task, String unit, long total, Consumer<String> out, Duration interval) {
         this.task = task;
         this.unit = unit;
         this.total = total;
@@ -41,7 +51,7 @@ public final class Progress {
 
     /** A progress that prints nothing (for tests and nested work). */
     public static Progress silent(String task, String unit, long total) {
-        return new Progress(task, unit, total, new PrintStream(PrintStream.nullOutputStream()), Duration.ZERO);
+        return new Progress(task, unit, total, (PrintStream) null, Duration.ZERO);
     }
 
     /** Counts {@code n} more done, with an optional note (e.g. a loss) shown at the end of the line. */
@@ -53,8 +63,7 @@ public final class Progress {
         long now = System.nanoTime();
         if (done >= total && total > 0 || lastPrint == Long.MIN_VALUE || now - lastPrint >= intervalNanos) {
             lastPrint = now;
-            out.println(line());
-            out.flush();
+            out.accept(line());
         }
     }
 

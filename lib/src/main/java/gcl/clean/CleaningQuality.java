@@ -3,7 +3,10 @@ package gcl.clean;
 import gcl.data.FeatureSet;
 import gcl.data.GroundTruth;
 import gcl.data.Video;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -33,6 +36,29 @@ public final class CleaningQuality {
             System.arraycopy(s, 0, rows, v.firstRow(), Math.min(s.length, v.segments()));
         }
         return rows;
+    }
+
+    /**
+     * The temporal differences of a TD filter's run split by the ground truth of the segment they
+     * lead to: "normal segments", and "anomalous segments" when there are any (first segments,
+     * which have no difference, are left out). What lesson 02 draws to choose D_th.
+     */
+    public static Map<String, double[]> differencesByTruth(TemporalDifferenceFilter.Result td, int segmentSize) {
+        boolean[] anomalous = anomalousRows(td.set(), segmentSize);
+        List<Double> normal = new ArrayList<>();
+        List<Double> abnormal = new ArrayList<>();
+        double[] differences = td.differences();
+        for (int row = 0; row < differences.length; row++) {
+            if (!Double.isNaN(differences[row])) {
+                (anomalous[row] ? abnormal : normal).add(differences[row]);
+            }
+        }
+        Map<String, double[]> byTruth = new LinkedHashMap<>();
+        byTruth.put("normal segments", normal.stream().mapToDouble(Double::doubleValue).toArray());
+        if (!abnormal.isEmpty()) {
+            byTruth.put("anomalous segments", abnormal.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return byTruth;
     }
 
     /** Whether every video of the set has ground truth (the synthetic training split does; real ones don't). */

@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>The first segment of a video has no predecessor, so the rule says nothing about it. We keep it
  * by default (videos rarely open on the anomaly, and dropping it would throw away one-segment
- * videos entirely); {@code keepFirst = false} drops it instead. Lesson 4 uses this class.
+ * videos entirely); {@code keepFirst = false} drops it instead. Lesson 02 (TD cleaning) introduces it.
  */
 public final class TemporalDifferenceFilter {
     private final DifferenceThreshold threshold;

@@ -2,7 +2,7 @@ package gcl.cli;
 
 import gcl.data.Dataset;
 import gcl.experiment.Experiment;
-import gcl.experiment.PaperExperiments;
+import gcl.experiment.PaperTrials;
 import gcl.experiment.Trial;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +32,8 @@ public final class AblateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = options.dataset();
-        List<Trial> trials = nlTargets ? PaperExperiments.negativeTargets(options.baseConfig())
-                : PaperExperiments.table2(options.baseConfig());
+        List<Trial> trials = nlTargets ? PaperTrials.negativeTargets(options.baseConfig())
+                : PaperTrials.table2(options.baseConfig());
         return ExperimentCommands.runAndReport(options.experiment(ds), options.select(trials), ExperimentOptions.seeds(seeds), out);
     }
 }

@@ -1,7 +1,7 @@
 package gcl.cli;
 
 import gcl.data.CropPolicy;
-import gcl.data.DatasetInfo;
+import gcl.data.GroundTruthConvention;
 import gcl.data.adapters.ConcatImport;
 import gcl.data.adapters.FeatureListImport;
 import gcl.data.adapters.ImportRun;
@@ -64,11 +64,12 @@ public final class DataImportCommand implements Runnable {
             return CropPolicy.parse(crops);
         }
 
-        String convention() {
-            if (!convention.equals(DatasetInfo.SEGMENTS) && !convention.equals(DatasetInfo.FRAMES)) {
+        GroundTruthConvention convention() {
+            try {
+                return GroundTruthConvention.parse(convention);
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--convention must be segments or frames, got " + convention);
             }
-            return convention;
         }
     }
 

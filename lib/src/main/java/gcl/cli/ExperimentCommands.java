@@ -1,9 +1,9 @@
 package gcl.cli;
 
+import gcl.Tables;
 import gcl.experiment.Experiment;
-import gcl.experiment.PaperExperiments;
+import gcl.experiment.Summaries;
 import gcl.experiment.Trial;
-import gcl.nb.Show;
 import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -18,9 +18,9 @@ final class ExperimentCommands {
                 + (experiment.data().info().synthetic() ? " — synthetic teaching proxy: results are not the paper's" : ""));
         Table runs = experiment.runAll(trials, seeds);
         Experiment.writeCsv(runs, out);
-        Table summary = PaperExperiments.summary(runs);
+        Table summary = Summaries.summary(runs);
         System.out.println();
-        System.out.print(Show.table(PaperExperiments.compare(summary, experiment.data().info().name()), 100));
+        System.out.print(Tables.text(Summaries.compare(summary, experiment.data().info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + experiment.cache().root() + ")");
         return 0;
     }

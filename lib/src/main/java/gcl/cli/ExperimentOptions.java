@@ -4,7 +4,7 @@ import gcl.Profile;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.experiment.Experiment;
-import gcl.experiment.PaperExperiments;
+import gcl.experiment.PaperTrials;
 import gcl.experiment.RunCache;
 import gcl.experiment.Trial;
 import gcl.synth.SyntheticFeatures;
@@ -38,7 +38,7 @@ final class ExperimentOptions {
     @Option(names = "--fresh", description = "Train every run anew, even when the cache holds it.")
     boolean fresh;
 
-    @Option(names = "--cache", description = "Run cache folder (default: $GCL_CACHE/runs, shared with the notebooks).")
+    @Option(names = "--cache", description = "Run cache folder (default: the runs folder of the cache shared with the notebooks, $GCL_CACHE/runs).")
     Path cache;
 
     @Option(names = "--quiet", description = "No progress lines.")
@@ -108,7 +108,7 @@ final class ExperimentOptions {
     }
 
     Experiment experiment(Dataset ds) {
-        Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet);
+        Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet).epochProgress(profile() == Profile.FULL);
         return cache == null ? e : e.cache(new RunCache(cache));
     }
 
@@ -122,6 +122,6 @@ final class ExperimentOptions {
     }
 
     static List<Long> seeds(String text) {
-        return PaperExperiments.parseSeeds(text);
+        return PaperTrials.parseSeeds(text);
     }
 }

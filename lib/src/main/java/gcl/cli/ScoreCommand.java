@@ -1,16 +1,18 @@
 package gcl.cli;
 
+import gcl.AtomicFiles;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.data.FeatureSet;
 import gcl.eval.Evaluation;
 import gcl.eval.Metrics;
-import gcl.eval.Runs;
 import gcl.train.GclModel;
+import gcl.train.RunDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
 
 /** {@code gcl score}: anomaly scores of a saved run on a dataset. */
 @Command(name = "score", mixinStandardHelpOptions = true,
@@ -41,13 +43,14 @@ public final class ScoreCommand implements Callable<Integer> {
             case "train" -> ds.train();
             default -> throw new IllegalArgumentException("--split must be test or train, got '" + split + "'");
         };
-        GclModel model = Runs.load(run);
+        GclModel model = new RunDirectory(run).loadModel();
         if (model.dim() != set.dim()) {
             throw new IllegalArgumentException(run + " was trained on d = " + model.dim() + " features, but " + data
                     + " has d = " + set.dim());
         }
         int p = ds.info().segmentSize();
-        Runs.segmentScores(model, set, p).write().csv(out.toFile());
+        Table scores = Evaluation.segmentScores(model, set, p);
+        AtomicFiles.write(out, tmp -> scores.write().csv(tmp.toFile()));
         System.out.println("wrote " + set.size() + " segment scores of " + set.videos().size() + " videos to " + out);
         if (Evaluation.hasGroundTruth(set)) {
             Metrics m = Evaluation.evaluate(model, set, p);

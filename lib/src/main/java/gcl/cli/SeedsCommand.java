@@ -1,7 +1,7 @@
 package gcl.cli;
 
 import gcl.data.Dataset;
-import gcl.experiment.PaperExperiments;
+import gcl.experiment.PaperTrials;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ public final class SeedsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset ds = options.dataset();
-        return ExperimentCommands.runAndReport(options.experiment(ds), options.select(PaperExperiments.convergence(options.baseConfig())),
+        return ExperimentCommands.runAndReport(options.experiment(ds), options.select(PaperTrials.convergence(options.baseConfig())),
                 ExperimentOptions.seeds(seeds), out);
     }
 }

@@ -4,8 +4,7 @@ import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
-import gcl.eval.RunResult;
-import gcl.eval.Runs;
+import gcl.experiment.Run;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
 import gcl.train.NegativeTarget;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one configuration of the paper on a dataset's training split and",
             "evaluate the model after the last epoch on its test split.",
-            "RUN_DIR receives config.json (config, seed, data fingerprint, versions),",
+            "RUN_DIR receives run.json (config, seed, data fingerprint, versions),",
             "checkpoint/ (G, D and optimiser state, replaced after every epoch),",
             "history.csv and metrics.csv.",
             "Variants: ae-all-data, ae-occ, ae-td, gcl-wo-nl, gcl-b, gcl-pt, gcl-occ,",
@@ -95,15 +94,15 @@ public final class TrainCommand implements Callable<Integer> {
         Profile p = profile == null ? Profile.current() : Profile.parse(profile);
         GclConfig config = resume ? null : config(p);
         Dataset ds = data == null ? SyntheticFeatures.cached(p, 0) : DatasetDirectory.load(data);
-        RunResult r;
+        Run r;
         if (resume) {
-            r = Runs.resume(out, ds, quiet);
+            r = Run.resume("resumed", out, ds, quiet);
         } else {
             if (!quiet) {
                 System.out.println("gcl train: " + config.variant().paperName() + " on " + ds.info().name()
                         + " (" + ds.train().size() + " training segments, d = " + ds.train().dim() + "), seed " + config.seed());
             }
-            r = Runs.train(ds, config, out, quiet);
+            r = Run.train(config.variant().paperName(), ds, config, out, quiet);
         }
         if (r.metrics() != null) {
             System.out.println(r.metrics());

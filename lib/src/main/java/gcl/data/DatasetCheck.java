@@ -1,5 +1,6 @@
 package gcl.data;
 
+import gcl.Tables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Validates a local dataset directory against its manifest ({@code gcl data check}): missing
@@ -86,27 +91,33 @@ public final class DatasetCheck {
         }
         int d = info.featureDim() > 0 ? info.featureDim() : manifest.featureDim();
 
-        Map<String, int[]> frames = new LinkedHashMap<>();
-        Map<String, VideoLabel> labels = new LinkedHashMap<>();
+        Map<String, Annotations.Row> videos = Map.of();
         try {
-            DatasetDirectory.readVideos(dir, frames, labels);
+            videos = Annotations.readVideos(dir);
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
         }
         Map<String, List<GroundTruth.Interval>> truth = Map.of();
         try {
-            truth = DatasetDirectory.readGroundTruth(dir);
+            truth = Annotations.readGroundTruth(dir);
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
         }
 
-        String[] header = {"split", "videos", "normal", "anomalous", "unknown", "segments", "frames", "anomalous frames"};
-        List<String[]> rows = new ArrayList<>();
+        StringColumn splitColumn = StringColumn.create("split");
+        IntColumn videoCount = IntColumn.create("videos");
+        IntColumn normal = IntColumn.create("normal");
+        IntColumn anomalous = IntColumn.create("anomalous");
+        IntColumn unknown = IntColumn.create("unknown");
+        LongColumn segmentCount = LongColumn.create("segments");
+        LongColumn frameCount = LongColumn.create("frames");
+        StringColumn anomalousShare = StringColumn.create("anomalous frames");
         Set<String> listed = new LinkedHashSet<>();
         for (Split split : Split.values()) {
             List<String> ids;
+            Path list = Annotations.splitFile(dir, split);
             try {
-                ids = DatasetDirectory.readSplit(dir, split);
+                ids = Annotations.readSplit(dir, split);
             } catch (IOException e) {
                 problems.add(e.getMessage());
                 continue;
@@ -117,33 +128,33 @@ public final class DatasetCheck {
             long anomalousFrames = 0;
             for (String id : ids) {
                 if (!listed.add(id)) {
-                    problems.add(dir.resolve(DatasetDirectory.SPLITS).resolve(split.id() + ".txt") + ": duplicate video " + id);
+                    problems.add(list + ": duplicate video " + id);
                     continue;
                 }
-                int[] f = frames.get(id);
-                if (f == null) {
-                    problems.add(dir.resolve(DatasetDirectory.VIDEOS_CSV) + ": no row for video " + id);
+                Annotations.Row row = videos.get(id);
+                if (row == null) {
+                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": no row for video " + id);
                 } else {
-                    byLabel[labels.get(id).ordinal()]++;
+                    byLabel[row.label().ordinal()]++;
                 }
                 int t = checkFeatures(DatasetDirectory.featureFile(dir, id), d, problems);
                 if (t < 0) {
                     continue;
                 }
                 segments += t;
-                if (f == null) {
+                if (row == null) {
                     continue;
                 }
-                int n = f[0];
+                int n = row.frames();
                 totalFrames += n;
-                if (info.groundTruthConvention().equals(DatasetInfo.SEGMENTS) && n != t * info.segmentSize()) {
-                    problems.add(dir.resolve(DatasetDirectory.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", but "
+                if (info.groundTruthConvention() == GroundTruthConvention.SEGMENTS && n != t * info.segmentSize()) {
+                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", but "
                             + t + " segments × " + info.segmentSize() + " = " + t * info.segmentSize() + " under the segments convention");
                 }
                 if (split == Split.TEST || trainGroundTruth) {
                     for (GroundTruth.Interval iv : truth.getOrDefault(id, List.of())) {
                         if (iv.end() > n) {
-                            problems.add(dir.resolve(DatasetDirectory.GROUND_TRUTH_CSV) + ": interval " + iv + " of video " + id
+                            problems.add(dir.resolve(Annotations.GROUND_TRUTH_CSV) + ": interval " + iv + " of video " + id
                                     + " ends after its " + n + " frames");
                         }
                     }
@@ -152,19 +163,23 @@ public final class DatasetCheck {
             }
             DatasetManifest.Counts expected = split == Split.TRAIN ? manifest.train() : manifest.test();
             if (expected != null) {
-                Path list = dir.resolve(DatasetDirectory.SPLITS).resolve(split.id() + ".txt");
                 compare(problems, list, "videos", expected.videos(), ids.size());
                 compare(problems, list, "normal videos", expected.normal(), byLabel[VideoLabel.NORMAL.ordinal()]);
                 compare(problems, list, "anomalous videos", expected.anomalous(), byLabel[VideoLabel.ANOMALOUS.ordinal()]);
             }
             boolean hasTruth = split == Split.TEST || trainGroundTruth;
-            rows.add(new String[] {split.id(), Integer.toString(ids.size()), Integer.toString(byLabel[0]),
-                    Integer.toString(byLabel[1]), Integer.toString(byLabel[2]), Long.toString(segments), Long.toString(totalFrames),
-                    hasTruth ? String.format(Locale.ROOT, "%.1f %%", totalFrames == 0 ? 0.0 : 100.0 * anomalousFrames / totalFrames) : "-"});
+            splitColumn.append(split.id());
+            videoCount.append(ids.size());
+            normal.append(byLabel[VideoLabel.NORMAL.ordinal()]);
+            anomalous.append(byLabel[VideoLabel.ANOMALOUS.ordinal()]);
+            unknown.append(byLabel[VideoLabel.UNKNOWN.ordinal()]);
+            segmentCount.append(segments);
+            frameCount.append(totalFrames);
+            anomalousShare.append(hasTruth ? String.format(Locale.ROOT, "%.1f %%", totalFrames == 0 ? 0.0 : 100.0 * anomalousFrames / totalFrames) : "-");
         }
         for (String id : truth.keySet()) {
             if (!listed.contains(id)) {
-                problems.add(dir.resolve(DatasetDirectory.GROUND_TRUTH_CSV) + ": ground truth for video " + id + ", which no split lists");
+                problems.add(dir.resolve(Annotations.GROUND_TRUTH_CSV) + ": ground truth for video " + id + ", which no split lists");
             }
         }
         for (Map.Entry<String, String> c : manifest.checksums().entrySet()) {
@@ -182,7 +197,8 @@ public final class DatasetCheck {
         summary.add("dataset " + info.name() + " (" + dir + "): d = " + d + ", p = " + info.segmentSize() + ", "
                 + (info.frameRate() > 0 ? fmt(info.frameRate()) + " fps" : "frame rate unknown")
                 + ", ground truth convention: " + info.groundTruthConvention() + (info.synthetic() ? ", SYNTHETIC teaching proxy" : ""));
-        summary.addAll(table(header, rows));
+        Table counts = Table.create("", splitColumn, videoCount, normal, anomalous, unknown, segmentCount, frameCount, anomalousShare);
+        summary.addAll(Tables.text(counts, counts.rowCount()).lines().toList());
         if (problems.isEmpty()) {
             try {
                 String fp = DatasetDirectory.load(dir).fingerprint();
@@ -265,31 +281,5 @@ public final class DatasetCheck {
 
     private static String fmt(double x) {
         return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
-    }
-
-    private static List<String> table(String[] header, List<String[]> rows) {
-        int[] w = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            w[i] = header[i].length();
-            for (String[] r : rows) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String[] r : prepend(header, rows)) {
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                s.append(i == 0 ? String.format("%-" + w[i] + "s", r[i]) : String.format("  %" + w[i] + "s", r[i]));
-            }
-            out.add(s.toString());
-        }
-        return out;
-    }
-
-    private static List<String[]> prepend(String[] header, List<String[]> rows) {
-        List<String[]> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        return all;
     }
 }

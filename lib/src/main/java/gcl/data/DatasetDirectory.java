@@ -3,13 +3,10 @@ package gcl.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,10 +20,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   dataset.json       name, segmentSize, featureKind, featureDim, frameRate,
  *                      groundTruthConvention ("segments" | "frames"), synthetic, description
  *   features/&lt;id&gt;.npy  float32 [T, d], C order, one file per video (T segments in temporal order)
- *   splits/train.txt   video ids, one per line
- *   splits/test.txt    video ids, one per line
- *   videos.csv         id,frames,label   (frames evaluation counts; normal|anomalous|unknown)
- *   ground_truth.csv   id,start,end      (anomalous frames [start, end), 0-based)
+ *   splits/train.txt   video ids, one per line       ┐
+ *   splits/test.txt    video ids, one per line       │ the {@link Annotations}, read and
+ *   videos.csv         id,frames,label               │ written by that class only
+ *   ground_truth.csv   id,start,end                  ┘
  * </pre>
  * A test video without ground-truth rows is entirely normal. Training videos get no ground truth
  * unless {@code dataset.json} says {@code "trainGroundTruth": true} (the synthetic sets do, for
@@ -35,9 +32,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class DatasetDirectory {
     public static final String DATASET_JSON = "dataset.json";
     public static final String FEATURES = "features";
-    public static final String SPLITS = "splits";
-    public static final String VIDEOS_CSV = "videos.csv";
-    public static final String GROUND_TRUTH_CSV = "ground_truth.csv";
 
     private DatasetDirectory() {
     }
@@ -46,18 +40,16 @@ public final class DatasetDirectory {
      * How to read a directory.
      *
      * @param crops      what to do with 10-crop feature files ([T, 10, d] or [10, T, d])
-     * @param convention null for the directory's own convention; {@link DatasetInfo#SEGMENTS} gives
-     *                   every video T·p frames (cutting or padding its ground truth), as the published
-     *                   evaluation does, whatever {@code videos.csv} says; {@link DatasetInfo#FRAMES} uses
-     *                   the counts in {@code videos.csv} (only for a directory written that way)
+     * @param convention null for the directory's own convention; {@link GroundTruthConvention#SEGMENTS}
+     *                   gives every video T·p frames (cutting or padding its ground truth), as the
+     *                   published evaluation does, whatever {@code videos.csv} says;
+     *                   {@link GroundTruthConvention#FRAMES} uses the counts in {@code videos.csv}
+     *                   (only for a directory written that way)
      */
-    public record Options(CropPolicy crops, String convention) {
+    public record Options(CropPolicy crops, GroundTruthConvention convention) {
         public Options {
             if (crops == null) {
                 crops = CropPolicy.MEAN;
-            }
-            if (convention != null && !convention.equals(DatasetInfo.SEGMENTS) && !convention.equals(DatasetInfo.FRAMES)) {
-                throw new IllegalArgumentException("ground-truth convention must be segments or frames, got " + convention);
             }
         }
 
@@ -70,7 +62,7 @@ public final class DatasetDirectory {
             return new Options(policy, convention);
         }
 
-        public Options withConvention(String c) {
+        public Options withConvention(GroundTruthConvention c) {
             return new Options(crops, c);
         }
     }
@@ -93,12 +85,9 @@ public final class DatasetDirectory {
         JsonNode meta = readJson(dir);
         DatasetInfo info = readInfo(dir);
         boolean trainGroundTruth = meta.path("trainGroundTruth").asBoolean(false);
-        Map<String, int[]> frames = new LinkedHashMap<>();
-        Map<String, VideoLabel> labels = new LinkedHashMap<>();
-        readVideos(dir, frames, labels);
-        Map<String, List<GroundTruth.Interval>> truth = readGroundTruth(dir);
-        String convention = options.convention() == null ? info.groundTruthConvention() : options.convention();
-        if (convention.equals(DatasetInfo.FRAMES) && info.groundTruthConvention().equals(DatasetInfo.SEGMENTS)) {
+        Annotations annotations = Annotations.read(dir, true);
+        GroundTruthConvention convention = options.convention() == null ? info.groundTruthConvention() : options.convention();
+        if (convention == GroundTruthConvention.FRAMES && info.groundTruthConvention() == GroundTruthConvention.SEGMENTS) {
             throw new IOException(dir.resolve(DATASET_JSON) + ": written in the 'segments' convention (T x p frames per video); "
                     + "the real frame counts are not there, so it cannot be read in the 'frames' convention");
         }
@@ -107,16 +96,13 @@ public final class DatasetDirectory {
         for (Split split : Split.values()) {
             // the headers first: the split's rows are known before any feature is read, so the
             // features go straight from the files into one matrix (no per-video copies)
-            List<String> ids = readSplit(dir, split);
+            List<String> ids = annotations.ids(split);
             List<Npy.Header> headers = new ArrayList<>(ids.size());
             long rows = 0;
             for (String id : ids) {
                 Path file = featureFile(dir, id);
                 if (!Files.exists(file)) {
-                    throw new IOException(file + ": missing (video " + id + " is listed in " + SPLITS + "/" + split.id() + ".txt)");
-                }
-                if (!frames.containsKey(id)) {
-                    throw new IOException(dir.resolve(VIDEOS_CSV) + ": no row for video " + id);
+                    throw new IOException(file + ": missing (video " + id + " is listed in " + Annotations.splitFile(dir, split) + ")");
                 }
                 Npy.Header h = Npy.header(file);
                 if (!h.isFloat()) {
@@ -139,6 +125,8 @@ public final class DatasetDirectory {
                 String id = ids.get(i);
                 Path file = featureFile(dir, id);
                 Npy.Header h = headers.get(i);
+                Annotations.Row listed = annotations.video(id).orElseThrow(() -> new IOException(
+                        dir.resolve(Annotations.VIDEOS_CSV) + ": no row for video " + id));
                 List<Integer> lengths = new ArrayList<>();
                 if (h.descr().equals("<f4") && h.shape().length == 2) {
                     Npy.readInto(file, h, all, row);
@@ -152,7 +140,7 @@ public final class DatasetDirectory {
                                 all.get(NDArrayIndex.interval(at, at + m.rows()), NDArrayIndex.all()).assign(m);
                             }
                             at += m.rows();
-                            lengths.add((int) m.rows());
+                            lengths.add(m.rows());
                             if (m != raw) {
                                 m.close();
                             }
@@ -161,16 +149,11 @@ public final class DatasetDirectory {
                 }
                 for (int c = 0; c < lengths.size(); c++) {
                     int segments = lengths.get(c);
-                    int n = frames.get(id)[0];
-                    if (convention.equals(DatasetInfo.SEGMENTS)) {
-                        n = GroundTruth.framesOfSegments(segments, info.segmentSize());
-                    }
-                    boolean[] gt = null;
-                    if (split == Split.TEST || trainGroundTruth) {
-                        gt = GroundTruth.mask(truth.getOrDefault(id, List.of()), n);
-                    }
+                    int n = convention == GroundTruthConvention.SEGMENTS
+                            ? GroundTruth.framesOfSegments(segments, info.segmentSize()) : listed.frames();
+                    boolean[] gt = split == Split.TEST || trainGroundTruth ? annotations.mask(id, n) : null;
                     String vid = lengths.size() == 1 ? id : Crops.cropId(id, c);
-                    videos.add(new Video(vid, (int) row, segments, n, labels.get(id), gt));
+                    videos.add(new Video(vid, (int) row, segments, n, listed.label(), gt));
                     row += segments;
                 }
             }
@@ -196,7 +179,7 @@ public final class DatasetDirectory {
                     o.path("featureKind").asText("unknown"),
                     o.path("featureDim").asInt(0),
                     o.path("frameRate").asDouble(0),
-                    o.path("groundTruthConvention").asText(DatasetInfo.SEGMENTS),
+                    GroundTruthConvention.parse(o.path("groundTruthConvention").asText(GroundTruthConvention.SEGMENTS.id())),
                     o.path("synthetic").asBoolean(false),
                     o.path("description").asText(""));
         } catch (IllegalArgumentException e) {
@@ -226,106 +209,5 @@ public final class DatasetDirectory {
             throw new IOException(file + ": missing field \"" + field + "\"");
         }
         return v;
-    }
-
-    /** The ids listed in {@code splits/<split>.txt} (blank lines and lines starting with # skipped). */
-    public static List<String> readSplit(Path dir, Split split) throws IOException {
-        Path file = dir.resolve(SPLITS).resolve(split.id() + ".txt");
-        if (!Files.exists(file)) {
-            throw new IOException(file + ": missing split list");
-        }
-        List<String> ids = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String id = line.strip();
-            if (!id.isEmpty() && !id.startsWith("#")) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /** Reads {@code videos.csv} into frame counts ({@code int[1]}) and labels by id. */
-    static void readVideos(Path dir, Map<String, int[]> frames, Map<String, VideoLabel> labels) throws IOException {
-        Path file = dir.resolve(VIDEOS_CSV);
-        List<String[]> rows = readCsv(file, "id,frames,label");
-        for (int i = 0; i < rows.size(); i++) {
-            String[] r = rows.get(i);
-            if (r.length < 2) {
-                throw new IOException(file + ": line " + (i + 2) + " has " + r.length + " fields, expected id,frames,label");
-            }
-            try {
-                frames.put(r[0], new int[] {Integer.parseInt(r[1].trim())});
-                labels.put(r[0], VideoLabel.parse(r.length > 2 ? r[2] : ""));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": line " + (i + 2) + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Reads {@code ground_truth.csv} into intervals by id (an absent file means no anomalous frames). */
-    static Map<String, List<GroundTruth.Interval>> readGroundTruth(Path dir) throws IOException {
-        Path file = dir.resolve(GROUND_TRUTH_CSV);
-        return Files.exists(file) ? readIntervals(file) : new LinkedHashMap<>();
-    }
-
-    /** Reads a ground-truth CSV in our format (header {@code id,start,end}; [start, end), 0-based) into intervals by id. */
-    public static Map<String, List<GroundTruth.Interval>> readIntervals(Path file) throws IOException {
-        Map<String, List<GroundTruth.Interval>> truth = new LinkedHashMap<>();
-        List<String[]> rows = readCsv(file, "id,start,end");
-        for (int i = 0; i < rows.size(); i++) {
-            String[] r = rows.get(i);
-            try {
-                if (r.length != 3) {
-                    throw new IllegalArgumentException(r.length + " fields, expected id,start,end");
-                }
-                truth.computeIfAbsent(r[0], k -> new ArrayList<>())
-                        .add(new GroundTruth.Interval(Integer.parseInt(r[1].trim()), Integer.parseInt(r[2].trim())));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": line " + (i + 2) + ": " + e.getMessage(), e);
-            }
-        }
-        return truth;
-    }
-
-    /** Rows of a small CSV file after its header, which must be {@code header}. */
-    static List<String[]> readCsv(Path file, String header) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException(file + ": missing");
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).strip().replace(" ", "").equals(header)) {
-            throw new IOException(file + ": expected the header '" + header + "', found '"
-                    + (lines.isEmpty() ? "" : lines.get(0)) + "'");
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isBlank()) {
-                rows.add(line.strip().split(",", -1));
-            }
-        }
-        return rows;
-    }
-
-    /** The writer's view of a finished directory (no features read): used to resume writing. */
-    static List<DatasetWriter.Entry> readEntries(Path dir) throws IOException {
-        Map<String, int[]> frames = new LinkedHashMap<>();
-        Map<String, VideoLabel> labels = new LinkedHashMap<>();
-        readVideos(dir, frames, labels);
-        Map<String, List<GroundTruth.Interval>> truth = readGroundTruth(dir);
-        boolean trainGroundTruth = readJson(dir).path("trainGroundTruth").asBoolean(false);
-        List<DatasetWriter.Entry> entries = new ArrayList<>();
-        for (Split split : Split.values()) {
-            for (String id : readSplit(dir, split)) {
-                Path file = featureFile(dir, id);
-                if (!Files.exists(file) || !frames.containsKey(id)) {
-                    continue;
-                }
-                Npy.Header h = Npy.header(file);
-                List<GroundTruth.Interval> gt = split == Split.TEST || trainGroundTruth
-                        ? truth.getOrDefault(id, List.of()) : truth.get(id);
-                entries.add(new DatasetWriter.Entry(id, split, (int) h.shape()[0], frames.get(id)[0], labels.get(id), gt));
-            }
-        }
-        return entries;
     }
 }

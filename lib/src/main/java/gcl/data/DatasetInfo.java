@@ -10,31 +10,25 @@ import java.util.Objects;
  * @param featureKind           what made the features, e.g. {@code resnext3d-kinetics} or {@code gcl-default-v1}
  * @param featureDim            d
  * @param frameRate             frames per second of the source videos (0 when unknown)
- * @param groundTruthConvention how frame counts were made: {@code segments} (T × p from the feature
- *                              length, the published convention) or {@code frames} (the real frame count)
+ * @param groundTruthConvention how frame counts were made: T × p from the feature length (the published
+ *                              convention) or the real frame count
  * @param synthetic             true for the embedded teaching proxies: results on them are not the paper's
  * @param description           one or two sentences for people ("" when none)
  */
 public record DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
-                          String groundTruthConvention, boolean synthetic, String description) {
-    public static final String SEGMENTS = "segments";
-    public static final String FRAMES = "frames";
-
+                          GroundTruthConvention groundTruthConvention, boolean synthetic, String description) {
     public DatasetInfo {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(groundTruthConvention, "groundTruthConvention");
         if (segmentSize <= 0) {
             throw new IllegalArgumentException("segment size must be positive, got " + segmentSize);
-        }
-        if (!SEGMENTS.equals(groundTruthConvention) && !FRAMES.equals(groundTruthConvention)) {
-            throw new IllegalArgumentException("ground-truth convention must be '" + SEGMENTS + "' or '" + FRAMES
-                    + "', got '" + groundTruthConvention + "'");
         }
         description = description == null ? "" : description;
     }
 
     /** Without a description. */
     public DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
-                       String groundTruthConvention, boolean synthetic) {
+                       GroundTruthConvention groundTruthConvention, boolean synthetic) {
         this(name, segmentSize, featureKind, featureDim, frameRate, groundTruthConvention, synthetic, "");
     }
 
@@ -44,7 +38,7 @@ public record DatasetInfo(String name, int segmentSize, String featureKind, int 
     }
 
     /** The same description with another ground-truth convention. */
-    public DatasetInfo withGroundTruthConvention(String convention) {
+    public DatasetInfo withGroundTruthConvention(GroundTruthConvention convention) {
         return new DatasetInfo(name, segmentSize, featureKind, featureDim, frameRate, convention, synthetic, description);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param featureDim            expected d (0: any)
  * @param segmentSize           expected p
  * @param frameRate             frames per second of the source videos (0: unknown)
- * @param groundTruthConvention how frame counts are made ({@code segments} or {@code frames})
+ * @param groundTruthConvention how frame counts are made (segments or frames)
  * @param groundTruthFormat     how the published ground truth is given, and how it maps to ours
  * @param train                 expected training split counts (null: not checked)
  * @param test                  expected test split counts (null: not checked)
@@ -35,7 +35,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DatasetManifest(String name, String title, String description, String citation, String obtain,
                               boolean synthetic, String featureKind, int featureDim, int segmentSize, double frameRate,
-                              String groundTruthConvention, String groundTruthFormat, Counts train, Counts test,
+                              GroundTruthConvention groundTruthConvention, String groundTruthFormat, Counts train, Counts test,
                               String importCommand, String fingerprint, Map<String, String> checksums, List<String> notes) {
 
     /** Expected counts of one split; a null field is not checked. */
@@ -67,8 +67,7 @@ public record DatasetManifest(String name, String title, String description, Str
 
     /**
      * Finds a manifest: a path to a file, or a name such as {@code ucf-crime} looked up in the
-     * project's {@code data-manifests/} folder ({@code $GCL_HOME/data-manifests}, else found by walking
-     * up from the working directory).
+     * project's {@code data-manifests/} folder (the project folder of {@link gcl.Paths#projectHome()}).
      */
     public static Path locate(String nameOrPath) throws IOException {
         Path p = Path.of(nameOrPath);
@@ -76,8 +75,8 @@ public record DatasetManifest(String name, String title, String description, Str
             return p;
         }
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
-        return gcl.ProjectFiles.find("data-manifests/" + file).orElseThrow(() -> new IOException(nameOrPath
-                + ": no such manifest file, and no data-manifests/" + file
-                + " above " + gcl.ProjectFiles.workingDirectory()));
+        return gcl.Paths.projectFile("data-manifests/" + file).orElseThrow(() -> new IOException(nameOrPath
+                + ": no such manifest file, and no data-manifests/" + file + " in the project folder "
+                + gcl.Paths.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)")));
     }
 }

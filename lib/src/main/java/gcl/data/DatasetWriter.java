@@ -3,12 +3,12 @@ package gcl.data;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gcl.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class DatasetWriter {
                 }
             }
         } else if (Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
-            for (Entry e : DatasetDirectory.readEntries(dir)) {
+            for (Entry e : finishedEntries(dir)) {
                 w.entries.put(e.id(), e);
             }
             for (Entry e : w.entries.values()) {
@@ -127,7 +127,7 @@ public final class DatasetWriter {
         if (features.rank() != 2) {
             throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
         }
-        int d = (int) features.columns();
+        int d = features.columns();
         if (info.featureDim() == 0) {
             info = info.withFeatureDim(d);
         } else if (d != info.featureDim()) {
@@ -138,7 +138,7 @@ public final class DatasetWriter {
         }
         Npy.write(featureFile(id), features);
         List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);
-        Entry e = new Entry(id, split, (int) features.rows(), frames, label, intervals);
+        Entry e = new Entry(id, split, features.rows(), frames, label, intervals);
         entries.put(id, e);
         journal(e);
     }
@@ -153,37 +153,47 @@ public final class DatasetWriter {
         o.put("featureKind", info.featureKind());
         o.put("featureDim", info.featureDim());
         o.put("frameRate", info.frameRate());
-        o.put("groundTruthConvention", info.groundTruthConvention());
+        o.put("groundTruthConvention", info.groundTruthConvention().id());
         o.put("synthetic", info.synthetic());
         o.put("trainGroundTruth", trainGroundTruth);
         o.put("description", info.description());
-        writeText(dir.resolve(DatasetDirectory.DATASET_JSON), json.writeValueAsString(o) + "\n");
-        StringBuilder videos = new StringBuilder("id,frames,label\n");
-        StringBuilder truth = new StringBuilder("id,start,end\n");
+        AtomicFiles.writeString(dir.resolve(DatasetDirectory.DATASET_JSON), json.writeValueAsString(o) + "\n");
+        Annotations.Builder annotations = new Annotations.Builder();
         for (Split split : Split.values()) {
-            StringBuilder list = new StringBuilder();
             for (Entry e : entries.values()) {
-                if (e.split() != split) {
-                    continue;
-                }
-                list.append(e.id()).append('\n');
-                videos.append(e.id()).append(',').append(e.frames()).append(',').append(e.label().id()).append('\n');
-                if (e.intervals() != null) {
-                    for (GroundTruth.Interval iv : e.intervals()) {
-                        truth.append(e.id()).append(',').append(iv.start()).append(',').append(iv.end()).append('\n');
-                    }
+                if (e.split() == split) {
+                    annotations.add(e.id(), split, e.frames(), e.label(), e.intervals());
                 }
             }
-            writeText(dir.resolve(DatasetDirectory.SPLITS).resolve(split.id() + ".txt"), list.toString());
         }
-        writeText(dir.resolve(DatasetDirectory.VIDEOS_CSV), videos.toString());
-        writeText(dir.resolve(DatasetDirectory.GROUND_TRUTH_CSV), truth.toString());
+        annotations.build().write(dir);
         Files.deleteIfExists(dir.resolve(JOURNAL));
         Files.deleteIfExists(dir.resolve(JOURNAL).getParent());
     }
 
+    /** The writer's view of a finished directory (no features read), to resume writing into it. */
+    private static List<Entry> finishedEntries(Path dir) throws IOException {
+        Annotations annotations = Annotations.read(dir, true);
+        boolean trainGroundTruth = DatasetDirectory.readJson(dir).path("trainGroundTruth").asBoolean(false);
+        List<Entry> entries = new ArrayList<>();
+        for (Split split : Split.values()) {
+            for (String id : annotations.ids(split)) {
+                Path file = DatasetDirectory.featureFile(dir, id);
+                Annotations.Row row = annotations.video(id).orElse(null);
+                if (!Files.exists(file) || row == null) {
+                    continue;
+                }
+                Npy.Header h = Npy.header(file);
+                List<GroundTruth.Interval> gt = split == Split.TEST || trainGroundTruth || annotations.groundTruth().containsKey(id)
+                        ? annotations.intervals(id) : null;
+                entries.add(new Entry(id, split, (int) h.shape()[0], row.frames(), row.label(), gt));
+            }
+        }
+        return entries;
+    }
+
     private Path featureFile(String id) {
-        return dir.resolve(DatasetDirectory.FEATURES).resolve(id + ".npy");
+        return DatasetDirectory.featureFile(dir, id);
     }
 
     private void journal(Entry e) throws IOException {
@@ -231,12 +241,5 @@ public final class DatasetWriter {
                 || c == '\n' || c == '\r' || c == '\t')) {
             throw new IllegalArgumentException("bad video id '" + id + "': it names a file, so no '/', '\\', ',', tabs or line breaks, and no leading '.'");
         }
-    }
-
-    static void writeText(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -70,14 +70,14 @@ public final class FeatureSet {
                 throw new IllegalArgumentException("video " + videos.get(i).id() + ": features have shape "
                         + java.util.Arrays.toString(m.shape()) + ", expected [T, " + d + "]");
             }
-            n += (int) m.rows();
+            n += m.rows();
         }
         INDArray all = Nd4j.create(DataType.FLOAT, n, d);
         List<Video> placed = new ArrayList<>(videos.size());
         int row = 0;
         for (int i = 0; i < videos.size(); i++) {
             INDArray m = perVideo.get(i);
-            int t = (int) m.rows();
+            int t = m.rows();
             if (t > 0) {
                 all.get(NDArrayIndex.interval(row, row + t), NDArrayIndex.all()).assign(m);
             }
@@ -109,12 +109,12 @@ public final class FeatureSet {
 
     /** Number of segments N (all videos). */
     public int size() {
-        return (int) features.rows();
+        return features.rows();
     }
 
     /** Feature dimension d. */
     public int dim() {
-        return (int) features.columns();
+        return features.columns();
     }
 
     /** One video's segments in temporal order: a [m_i, d] view into {@link #features()}. */

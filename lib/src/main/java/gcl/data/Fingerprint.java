@@ -34,7 +34,7 @@ public final class Fingerprint {
         text(sha, info.featureKind());
         text(sha, Integer.toString(info.featureDim()));
         text(sha, Double.toString(info.frameRate()));
-        text(sha, info.groundTruthConvention());
+        text(sha, info.groundTruthConvention().id());
         text(sha, Boolean.toString(info.synthetic()));
         for (FeatureSet set : new FeatureSet[] {train, test}) {
             text(sha, "split " + set.videos().size() + " " + set.size() + " " + set.dim());

@@ -13,7 +13,7 @@ import java.util.List;
  *   <li>Segment j of a video covers frames [j·p, (j+1)·p) (section 3.1: non-overlapping segments of
  *       p frames); frames past the last whole segment belong to no segment.</li>
  *   <li>The published evaluation gives every test video T·p frames, T being its number of feature
- *       rows ({@link DatasetInfo#SEGMENTS}); {@link #fit} cuts or pads a real-length mask to that.</li>
+ *       rows ({@link GroundTruthConvention#SEGMENTS}); {@link #fit} cuts or pads a real-length mask to that.</li>
  * </ul>
  */
 public final class GroundTruth {

@@ -73,11 +73,11 @@ public final class Npy {
                 case "f4" -> DataType.FLOAT;
                 case "f8" -> DataType.DOUBLE;
                 case "b1" -> DataType.BOOL;
-                case "i1" -> DataType.BYTE;
-                case "u1" -> DataType.UBYTE;
-                case "i2" -> DataType.SHORT;
-                case "i4" -> DataType.INT;
-                case "i8" -> DataType.LONG;
+                case "i1" -> DataType.INT8;
+                case "u1" -> DataType.UINT8;
+                case "i2" -> DataType.INT16;
+                case "i4" -> DataType.INT32;
+                case "i8" -> DataType.INT64;
                 default -> throw new IllegalStateException(descr);
             };
         }
@@ -371,6 +371,9 @@ public final class Npy {
         writeAtomically(file, headerBytes("|b1", new long[] {mask.length}), data);
     }
 
+    /** The digits numpy.save leaves room for in the header's first axis (numpy's GROWTH_AXIS_MAX_DIGITS). */
+    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
+
     private static byte[] headerBytes(String descr, long[] shape) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
@@ -381,8 +384,12 @@ public final class Npy {
         }
         String dict = String.format(Locale.ROOT, "{'descr': '%s', 'fortran_order': False, 'shape': (%s), }",
                 descr, s.toString().replaceAll(", $", ","));
-        int total = 10 + dict.length() + 1;
-        int pad = (64 - total % 64) % 64;
+        // as numpy.save writes it: room for the first axis to grow to 21 digits, then spaces up to a
+        // multiple of 64 bytes (a whole 64 more when it already is one), then a newline
+        if (shape.length > 0) {
+            dict += " ".repeat(GROWTH_AXIS_MAX_DIGITS - Long.toString(shape[0]).length());
+        }
+        int pad = 64 - (10 + dict.length() + 1) % 64;
         String text = dict + " ".repeat(pad) + "\n";
         byte[] body = text.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(10 + body.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -391,13 +398,11 @@ public final class Npy {
     }
 
     private static void writeAtomically(Path file, byte[] header, byte[] data) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            out.write(header);
-            out.write(data);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        gcl.AtomicFiles.write(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(header);
+                out.write(data);
+            }
+        });
     }
 }

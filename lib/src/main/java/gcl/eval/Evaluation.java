@@ -1,6 +1,7 @@
 package gcl.eval;
 
 import gcl.data.FeatureSet;
+import gcl.data.Video;
 import gcl.train.EpochListener;
 import gcl.train.GclModel;
 import gcl.train.Phase;
@@ -8,6 +9,10 @@ import gcl.train.ScoreSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Scores a model on a test split the paper's way: segment scores (D's probability by default, or
@@ -57,6 +62,38 @@ public final class Evaluation {
             m.put(TEST_AUC_D, dTrained ? frameAuc(model, test, segmentSize, ScoreSource.DISCRIMINATOR) : Double.NaN);
             return m;
         };
+    }
+
+    /**
+     * Per-segment scores of a set: video, segment, first_frame, score (the model's configured
+     * source), score_g, score_d (NaN for AE variants), label (frame ground truth of the segment's
+     * first frame: 1/0, -1 when unknown).
+     */
+    public static Table segmentScores(GclModel model, FeatureSet set, int segmentSize) {
+        float[] g = model.scores(set, ScoreSource.GENERATOR);
+        float[] d = model.hasDiscriminator() ? model.scores(set, ScoreSource.DISCRIMINATOR) : null;
+        boolean byD = model.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR;
+        StringColumn video = StringColumn.create("video");
+        IntColumn segment = IntColumn.create("segment");
+        IntColumn firstFrame = IntColumn.create("first_frame");
+        DoubleColumn score = DoubleColumn.create("score");
+        DoubleColumn scoreG = DoubleColumn.create("score_g");
+        DoubleColumn scoreD = DoubleColumn.create("score_d");
+        IntColumn label = IntColumn.create("label");
+        for (Video v : set.videos()) {
+            for (int j = 0; j < v.segments(); j++) {
+                int row = v.firstRow() + j;
+                int f = j * segmentSize;
+                video.append(v.id());
+                segment.append(j);
+                firstFrame.append(f);
+                scoreG.append(g[row]);
+                scoreD.append(d == null ? Double.NaN : d[row]);
+                score.append(byD ? d[row] : g[row]);
+                label.append(v.hasGroundTruth() && f < v.frames() ? (v.groundTruth()[f] ? 1 : 0) : -1);
+            }
+        }
+        return Table.create("segment scores", video, segment, firstFrame, score, scoreG, scoreD, label);
     }
 
     /** Whether a set has any video with ground truth (both classes are needed for an AUC). */

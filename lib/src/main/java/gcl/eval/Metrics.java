@@ -1,7 +1,6 @@
 package gcl.eval;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -34,9 +33,28 @@ public record Metrics(double auc, double averagePrecision, double aucGenerator, 
                 IntColumn.create("anomalous_frames", new int[] {anomalousFrames}));
     }
 
-    /** Writes {@link #table()} as CSV. */
-    public void writeCsv(Path file) throws IOException {
-        table().write().csv(file.toFile());
+    /**
+     * Reads back the one row of {@link #table()}.
+     *
+     * @param where names the source in messages (a file)
+     */
+    public static Metrics fromTable(Table t, String where) {
+        if (t.rowCount() != 1) {
+            throw new IllegalStateException(where + ": expected one row of metrics, found " + t.rowCount());
+        }
+        for (String c : List.of("auc", "average_precision", "auc_g", "auc_d", "score_by", "videos", "frames", "anomalous_frames")) {
+            if (!t.columnNames().contains(c)) {
+                throw new IllegalStateException(where + ": no column '" + c + "' in the metrics " + t.columnNames());
+            }
+        }
+        return new Metrics(number(t, "auc"), number(t, "average_precision"), number(t, "auc_g"), number(t, "auc_d"),
+                t.column("score_by").getString(0), (int) number(t, "videos"), (int) number(t, "frames"),
+                (int) number(t, "anomalous_frames"));
+    }
+
+    private static double number(Table t, String column) {
+        var c = t.column(column);
+        return c.isMissing(0) ? Double.NaN : ((Number) c.get(0)).doubleValue();
     }
 
     @Override

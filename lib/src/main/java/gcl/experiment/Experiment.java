@@ -1,16 +1,18 @@
 package gcl.experiment;
 
+import gcl.AtomicFiles;
+import gcl.Log;
 import gcl.Progress;
 import gcl.data.Dataset;
-import gcl.eval.RunResult;
-import gcl.eval.Runs;
 import gcl.train.GclConfig;
+import gcl.train.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -26,10 +28,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * <pre>{@code
  * var exp = Experiment.on(data);                       // default cache, progress lines
  * Run b = exp.run("GCL_B", config.withVariant(Variant.GCL_B));
- * Table t = exp.runAll(PaperExperiments.table2(config), List.of(1L, 2L, 3L));
+ * Table t = exp.runAll(PaperTrials.table2(config), List.of(1L, 2L, 3L));
  * }</pre>
  *
- * Every run is trained exactly as {@link Runs#train} does; the result reported is the model after
+ * Every run is trained exactly as {@link Run#train} does; the result reported is the model after
  * the configured number of epochs, never the epoch with the best test AUC.
  */
 public final class Experiment {
@@ -37,6 +39,7 @@ public final class Experiment {
     private RunCache cache = RunCache.defaultCache();
     private boolean fresh;
     private boolean quiet;
+    private boolean epochProgress;
 
     private Experiment(Dataset data) {
         this.data = data;
@@ -65,6 +68,15 @@ public final class Experiment {
         return this;
     }
 
+    /**
+     * Progress lines during each run's training too, not only one line per run: worth it where a
+     * run takes long (the full profile). Off by default.
+     */
+    public Experiment epochProgress(boolean value) {
+        this.epochProgress = value;
+        return this;
+    }
+
     public Dataset data() {
         return data;
     }
@@ -78,14 +90,13 @@ public final class Experiment {
         long start = System.nanoTime();
         String key = RunCache.key(config, data);
         if (!fresh && cache.has(key)) {
-            return Run.read(name, config, cache.dir(key), (System.nanoTime() - start) / 1e9);
+            return Run.read(name, cache.dir(key));
         }
         RunCache.Work work = cache.claim(key);
         try {
-            // per-epoch progress only where a run takes long (full profile); the experiment prints a line per run
-            boolean quietEpochs = quiet || gcl.Profile.current() != gcl.Profile.FULL;
-            RunResult result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
-                    : Runs.train(data, config, work.dir(), quietEpochs);
+            boolean quietEpochs = quiet || !epochProgress;
+            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
+                    : Run.train(name, data, config, work.dir(), quietEpochs);
             if (result.metrics() == null) {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");
@@ -96,13 +107,13 @@ public final class Experiment {
             // run leaves gigabytes of such garbage (batches, the networks) behind a small heap: collect
             // it between runs, so that an experiment of many full-profile runs does not grow without bound.
             System.gc();
-            return new Run(name, config, result.metrics(), result.history(), dir, false, (System.nanoTime() - start) / 1e9);
+            return result.movedTo(dir, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException(work.dir() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             try {
                 work.close();
-                RunCache.deleteTree(work.dir());
+                AtomicFiles.deleteTree(work.dir());
             } catch (IOException ignored) {
                 // the failure that matters is e
             }
@@ -111,22 +122,18 @@ public final class Experiment {
     }
 
     /** Continues an interrupted run from its last checkpoint; one that cannot be resumed is trained anew. */
-    private RunResult resume(String name, Path dir, boolean quietEpochs, GclConfig config) throws IOException {
+    private Run resume(String name, Path dir, boolean quietEpochs, GclConfig config) throws IOException {
         if (!quiet) {
-            System.out.println(name + ": resuming an interrupted run from its last checkpoint (" + dir.getFileName() + ")");
+            Log.info(name + ": resuming an interrupted run from its last checkpoint (" + dir.getFileName() + ")");
         }
         try {
-            return Runs.resume(dir, data, quietEpochs);
+            return Run.resume(name, dir, data, quietEpochs);
         } catch (RuntimeException e) {
             if (!quiet) {
-                System.out.println(name + ": cannot resume (" + e.getMessage() + "); training anew");
+                Log.info(name + ": cannot resume (" + e.getMessage() + "); training anew");
             }
-            try (var files = Files.list(dir)) {
-                for (Path p : files.filter(p -> !p.getFileName().toString().equals(RunCache.Work.LOCK)).toList()) {
-                    RunCache.deleteTree(p);
-                }
-            }
-            return Runs.train(data, config, dir, quietEpochs);
+            new RunDirectory(dir).clearForRetraining();
+            return Run.train(name, data, config, dir, quietEpochs);
         }
     }
 
@@ -144,7 +151,7 @@ public final class Experiment {
             for (long seed : seeds) {
                 Run r = run(trial.withSeed(seed));
                 runs.add(r);
-                progress.step(String.format(java.util.Locale.ROOT, "%s seed %d: AUC %.2f%s", trial.name(), seed,
+                progress.step(String.format(Locale.ROOT, "%s seed %d: AUC %.2f%s", trial.name(), seed,
                         r.aucPercent(), r.fromCache() ? " (cached)" : ""));
             }
         }
@@ -157,12 +164,13 @@ public final class Experiment {
     }
 
     /**
-     * One row per run: method, seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
+     * One row per run: method, preset (the recipe, {@link gcl.train.Preset}), seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
      * seconds (to get it now: training, or reading back), train s (how long training took, cached or
      * not), cached, run (its cache key).
      */
     public static Table table(List<Run> runs) {
         StringColumn method = StringColumn.create("method");
+        StringColumn preset = StringColumn.create("preset");
         IntColumn seed = IntColumn.create("seed");
         DoubleColumn auc = DoubleColumn.create("AUC %");
         DoubleColumn aucG = DoubleColumn.create("AUC_G %");
@@ -174,6 +182,7 @@ public final class Experiment {
         StringColumn run = StringColumn.create("run");
         for (Run r : runs) {
             method.append(r.name());
+            preset.append(r.config().preset().id());
             seed.append((int) r.config().seed());
             auc.append(round(100 * r.metrics().auc()));
             aucG.append(round(100 * r.metrics().aucGenerator()));
@@ -184,7 +193,7 @@ public final class Experiment {
             cached.append(r.fromCache());
             run.append(r.dir().getFileName().toString());
         }
-        return Table.create("runs", method, seed, auc, aucG, aucD, ap, seconds, training, cached, run);
+        return Table.create("runs", method, preset, seed, auc, aucG, aucD, ap, seconds, training, cached, run);
     }
 
     static double round(double v) {
@@ -214,10 +223,7 @@ public final class Experiment {
     /** Writes a table as CSV with a header row. */
     public static void writeCsv(Table table, Path file) {
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            table.write().csv(file.toFile());
+            AtomicFiles.write(file, tmp -> table.write().csv(tmp.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }

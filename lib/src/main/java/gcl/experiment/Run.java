@@ -1,38 +1,200 @@
 package gcl.experiment;
 
-import gcl.data.FeatureSet;
+import gcl.data.Dataset;
+import gcl.eval.Evaluation;
 import gcl.eval.Metrics;
-import gcl.eval.Runs;
 import gcl.train.GclConfig;
 import gcl.train.GclModel;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
-import java.nio.file.Files;
+import gcl.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * A finished run of an experiment, fresh or read back from the {@link RunCache}.
+ * One run: a config trained on a dataset's training split (test AUC per epoch in the history when
+ * the test split has ground truth), then evaluated after its last configured epoch, kept in a
+ * {@link RunDirectory}. The CLI's {@code gcl train}, the notebooks and {@link Experiment} all make
+ * runs here; a finished run is read back with {@link #read}.
  *
- * @param name      the trial's name
- * @param config    its full config (seed included)
- * @param metrics   frame-level metrics of the model after the last configured epoch
- * @param history   the per-epoch training history (test AUC columns for plots only)
- * @param dir       its run directory (config.json, checkpoint, history.csv, metrics.csv)
- * @param fromCache whether it was read back rather than trained now
- * @param seconds   how long it took to get it (training, or reading back)
+ * <p>The reported numbers are always the model's after the configured number of epochs, never the
+ * epoch with the best test AUC.
  */
-public record Run(String name, GclConfig config, Metrics metrics, Table history, Path dir, boolean fromCache,
-                  double seconds) {
+public final class Run {
+    private final String name;
+    private final GclConfig config;
+    private final Metrics metrics;
+    private final Table history;
+    private final Path dir;
+    private final boolean fromCache;
+    private final double seconds;
+    private final TrainingResult training;
 
-    /** The trained model (G, and D for GCL variants), loaded from the run directory. */
-    public GclModel model() {
-        return Runs.load(dir);
+    /**
+     * @param name      the trial's name, e.g. {@code GCL_B}
+     * @param config    its full config (seed included)
+     * @param metrics   frame-level metrics after the last epoch; null when the test split has no ground truth
+     * @param history   the per-epoch training history (test AUC columns for plots only)
+     * @param dir       its run directory, or null when it was kept in memory only
+     * @param fromCache whether it was read back rather than trained now
+     * @param seconds   how long it took to get it (training, or reading back)
+     * @param training  what training returned (the model in memory), or null for a run read back
+     */
+    Run(String name, GclConfig config, Metrics metrics, Table history, Path dir, boolean fromCache, double seconds,
+        TrainingResult training) {
+        this.name = name;
+        this.config = config;
+        this.metrics = metrics;
+        this.history = history;
+        this.dir = dir;
+        this.fromCache = fromCache;
+        this.seconds = seconds;
+        this.training = training;
     }
 
-    /** Per-segment scores of a set by this run's model (see {@link Runs#segmentScores}). */
-    public Table segmentScores(FeatureSet set, int segmentSize) {
-        return Runs.segmentScores(model(), set, segmentSize);
+    /**
+     * Trains and evaluates a config.
+     *
+     * @param dir   where to keep manifest, checkpoints, history and metrics; null keeps nothing on disk
+     * @param quiet no progress lines
+     */
+    public static Run train(String name, Dataset data, GclConfig config, Path dir, boolean quiet) {
+        long start = System.nanoTime();
+        GclTrainer trainer = trainer(data, config, quiet);
+        RunDirectory run = null;
+        if (dir != null) {
+            run = new RunDirectory(dir);
+            try {
+                if (run.hasCheckpoint()) {
+                    throw new IllegalArgumentException(dir + " already holds a run: resume it or choose another folder");
+                }
+                run.writeManifest(RunDirectory.Manifest.now(config, data.info().name(), data.fingerprint()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": cannot write the run manifest: " + e.getMessage(), e);
+            }
+            trainer.checkpointsIn(run);
+        }
+        return finish(name, data, trainer.train(data.train()), run, start);
+    }
+
+    /** Continues an interrupted run from its last checkpoint (same data required: the fingerprints must match). */
+    public static Run resume(String name, Path dir, Dataset data, boolean quiet) {
+        long start = System.nanoTime();
+        RunDirectory run = new RunDirectory(dir);
+        try {
+            RunDirectory.Manifest manifest = run.readManifest();
+            if (!manifest.dataFingerprint().equals(data.fingerprint())) {
+                throw new IllegalArgumentException(dir + ": the run was trained on data " + manifest.dataFingerprint()
+                        + " but this dataset is " + data.fingerprint());
+            }
+            GclTrainer trainer = trainer(data, manifest.config(), quiet).checkpointsIn(run);
+            return finish(name, data, trainer.resume(data.train()), run, start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /** A finished run read back from its directory. */
+    public static Run read(String name, Path dir) {
+        long start = System.nanoTime();
+        RunDirectory run = new RunDirectory(dir);
+        try {
+            GclConfig config = run.readManifest().config();
+            Metrics metrics = Metrics.fromTable(run.readMetrics(), run.metricsFile().toString());
+            return new Run(name, config, metrics, run.readHistory(), dir, true, (System.nanoTime() - start) / 1e9, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    private static GclTrainer trainer(Dataset data, GclConfig config, boolean quiet) {
+        GclTrainer trainer = new GclTrainer(config);
+        if (quiet) {
+            trainer.quiet();
+        }
+        if (Evaluation.hasGroundTruth(data.test())) {
+            trainer.listener(Evaluation.testAuc(data.test(), data.info().segmentSize()));
+        }
+        return trainer;
+    }
+
+    private static Run finish(String name, Dataset data, TrainingResult result, RunDirectory run, long start) {
+        Metrics metrics = null;
+        if (Evaluation.hasGroundTruth(data.test())) {
+            metrics = Evaluation.evaluate(result.model(), data.test(), data.info().segmentSize());
+            if (run != null) {
+                try {
+                    run.writeMetrics(metrics.table());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(run.metricsFile() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return new Run(name, result.model().config(), metrics, result.history().table(), run == null ? null : run.root(),
+                false, (System.nanoTime() - start) / 1e9, result);
+    }
+
+    /**
+     * The same run in another folder, as a run cache keeps it once moved into place: without the
+     * model in memory (an experiment of many full-profile runs would hold gigabytes of networks),
+     * {@link #model()} loads it from the folder.
+     */
+    Run movedTo(Path newDir, double totalSeconds) {
+        return new Run(name, config, metrics, history, newDir, fromCache, totalSeconds, null);
+    }
+
+    /** The trial's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The full config (seed included). */
+    public GclConfig config() {
+        return config;
+    }
+
+    /** Frame-level metrics after the last configured epoch; null when the test split has no ground truth. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The per-epoch training history (see {@link gcl.train.TrainingHistory#table()}). */
+    public Table history() {
+        return history;
+    }
+
+    /** The run directory, or null for a run kept in memory only. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether the run was read back rather than trained now. */
+    public boolean fromCache() {
+        return fromCache;
+    }
+
+    /** How long it took to get the run now: training, or reading it back. */
+    public double seconds() {
+        return seconds;
+    }
+
+    /** What training returned (model, history, TD cleaning, weak labels), or null for a run read back. */
+    public TrainingResult training() {
+        return training;
+    }
+
+    /** The trained model (G, and D for GCL variants): in memory after training, else loaded from the run directory. */
+    public GclModel model() {
+        if (training != null) {
+            return training.model();
+        }
+        try {
+            return new RunDirectory(dir).loadModel();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -58,35 +220,8 @@ public record Run(String name, GclConfig config, Metrics metrics, Table history,
         return 100 * metrics.auc();
     }
 
-    /** Reads a finished run back from its directory. */
-    static Run read(String name, GclConfig config, Path dir, double seconds) {
-        RunDirectory run = new RunDirectory(dir);
-        return new Run(name, config, readMetrics(run.metricsFile()), readCsv(run.historyFile()), dir, true, seconds);
-    }
-
-    static Table readCsv(Path file) {
-        if (!Files.exists(file)) {
-            return Table.create(file.getFileName().toString());
-        }
-        try {
-            return Table.read().csv(CsvReadOptions.builder(file.toFile()).missingValueIndicator("", "NaN").build());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(file + ": not a readable CSV table: " + e.getMessage(), e);
-        }
-    }
-
-    static Metrics readMetrics(Path file) {
-        Table t = readCsv(file);
-        if (t.rowCount() != 1) {
-            throw new IllegalStateException(file + ": expected one row of metrics, found " + t.rowCount());
-        }
-        return new Metrics(number(t, "auc"), number(t, "average_precision"), number(t, "auc_g"), number(t, "auc_d"),
-                t.column("score_by").getString(0), (int) number(t, "videos"), (int) number(t, "frames"),
-                (int) number(t, "anomalous_frames"));
-    }
-
-    private static double number(Table t, String column) {
-        var c = t.column(column);
-        return c.isMissing(0) ? Double.NaN : ((Number) c.get(0)).doubleValue();
+    @Override
+    public String toString() {
+        return "Run[" + name + ", " + (metrics == null ? "no metrics" : metrics) + (dir == null ? "" : ", " + dir) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package gcl.experiment;
 
+import gcl.AtomicFiles;
+import gcl.Paths;
 import gcl.Version;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
@@ -8,14 +10,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -23,12 +28,14 @@ import java.util.List;
  * Finished runs on disk, one run directory per key, so that re-running a notebook cell or a CLI
  * command with the same config, seed and data reads the result back instead of training again.
  *
- * <p>The key is a SHA-256 over the config's JSON (seed included), the dataset's fingerprint and the
- * library version: change any of them and the run is made anew. A run enters the cache only when
- * it has finished (it is trained in a temporary folder and then moved into place), so an
- * interrupted run never passes for a finished one. The temporary folder keeps the checkpoint of
- * every finished epoch, and the next request for the same key resumes an interrupted run from it
- * ({@link #claim}) instead of starting over: a full-profile run can take half an hour on a CPU.
+ * <p>The key is a SHA-256 over the config's JSON (seed included), the dataset's fingerprint, the
+ * library and Deeplearning4j versions, and the hash of the method's compiled code
+ * ({@link Version#methodCode()}): change any of them, a fix to G, D or the labeller included, and
+ * the run is made anew. A run enters the cache only when it has finished (it is trained in a
+ * temporary folder and then moved into place), so an interrupted run never passes for a finished
+ * one. The temporary folder keeps the checkpoint of every finished epoch, and the next request for
+ * the same key resumes an interrupted run from it ({@link #claim}) instead of starting over: a
+ * full-profile run can take half an hour on a CPU.
  */
 public final class RunCache {
     private final Path root;
@@ -37,25 +44,9 @@ public final class RunCache {
         this.root = root;
     }
 
-    /**
-     * The default cache: {@code $GCL_CACHE/runs}, else {@code $GCL_HOME/.cache/runs} (the
-     * launchers and the kernel set these to the clone), else {@code ~/.cache/gcl/runs}.
-     */
+    /** The default cache, {@link Paths#runs()}, shared by the notebooks and the CLI. */
     public static RunCache defaultCache() {
-        return new RunCache(cacheRoot().resolve("runs"));
-    }
-
-    /** The folder of every cache of the project (runs, generated datasets). */
-    public static Path cacheRoot() {
-        String cache = System.getenv("GCL_CACHE");
-        if (cache != null && !cache.isBlank()) {
-            return Path.of(cache);
-        }
-        String home = System.getenv("GCL_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, ".cache");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "gcl");
+        return new RunCache(Paths.runs());
     }
 
     /** Where the cached runs live. */
@@ -63,20 +54,24 @@ public final class RunCache {
         return root;
     }
 
-    /** The key of a config on a dataset: 16 hex digits of SHA-256(config JSON, data fingerprint, library version). */
+    /** The key of a config on a dataset (see the class comment). */
     public static String key(GclConfig config, Dataset data) {
         return key(config, data.fingerprint());
     }
 
-    /** The key of a config on data with this fingerprint. */
+    /** The key of a config on data with this fingerprint, with this build's code. */
     public static String key(GclConfig config, String dataFingerprint) {
+        return key(config, dataFingerprint, Version.library() + "/" + Version.deeplearning4j() + "/" + Version.methodCode());
+    }
+
+    /** 16 hex digits of SHA-256(config JSON, data fingerprint, code). */
+    static String key(GclConfig config, String dataFingerprint, String code) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(config.toJson().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(dataFingerprint.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(Version.library().getBytes(StandardCharsets.UTF_8));
+            for (String part : List.of(config.toJson(), dataFingerprint, code)) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -90,7 +85,7 @@ public final class RunCache {
 
     /** Whether a finished run with this key is cached. */
     public boolean has(String key) {
-        return Files.isRegularFile(dir(key).resolve(DONE));
+        return new RunDirectory(dir(key)).isDone();
     }
 
     /**
@@ -106,7 +101,7 @@ public final class RunCache {
             try (var dirs = Files.newDirectoryStream(root, "." + key + "-*")) {
                 dirs.forEach(candidates::add);
             }
-            candidates.sort(java.util.Comparator.comparing(RunCache::modified).reversed());
+            candidates.sort(Comparator.comparing(RunCache::modified).reversed());
             for (Path dir : candidates) {
                 Work work = Work.lock(dir, true);
                 if (work == null) {
@@ -116,7 +111,7 @@ public final class RunCache {
                     return work;
                 }
                 work.close();
-                deleteTree(dir);
+                AtomicFiles.deleteTree(dir);
             }
             return Work.lock(workDir(key), false);
         } catch (IOException e) {
@@ -124,11 +119,11 @@ public final class RunCache {
         }
     }
 
-    private static java.nio.file.attribute.FileTime modified(Path p) {
+    private static FileTime modified(Path p) {
         try {
             return Files.getLastModifiedTime(p);
         } catch (IOException e) {
-            return java.nio.file.attribute.FileTime.fromMillis(0);
+            return FileTime.fromMillis(0);
         }
     }
 
@@ -139,17 +134,16 @@ public final class RunCache {
      * @param interrupted whether it holds an interrupted run to resume (else it is empty)
      */
     public record Work(Path dir, boolean interrupted, FileChannel channel, FileLock lock) implements AutoCloseable {
-        static final String LOCK = ".lock";
-
         /** Locks a folder, or returns null when another process (or this one) holds it. */
         static Work lock(Path dir, boolean interrupted) throws IOException {
-            FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            Path lockFile = new RunDirectory(dir).lockFile();
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
                     return new Work(dir, interrupted, channel, lock);
                 }
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 // held by this process
             }
             channel.close();
@@ -162,7 +156,7 @@ public final class RunCache {
             if (channel.isOpen()) {
                 lock.release();
                 channel.close();
-                Files.deleteIfExists(dir.resolve(LOCK));
+                Files.deleteIfExists(new RunDirectory(dir).lockFile());
             }
         }
     }
@@ -177,33 +171,16 @@ public final class RunCache {
         }
     }
 
-    /** Moves a finished run into the cache under its key, replacing an older one. */
+    /** Marks a finished run done and moves it into the cache under its key, replacing an older one. */
     Path admit(String key, Path work) {
         try {
-            Files.writeString(work.resolve(DONE), key + "\n");
+            new RunDirectory(work).markDone(key);
             Path target = dir(key);
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
+            AtomicFiles.deleteTree(target);
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store run " + key + " in " + root + ": " + e.getMessage(), e);
         }
     }
-
-    /** Removes a folder and everything in it (nothing when it does not exist). */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    /** The marker file of a finished run. */
-    static final String DONE = "DONE";
 }

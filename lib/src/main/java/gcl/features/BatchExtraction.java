@@ -1,14 +1,18 @@
 package gcl.features;
 
+import gcl.AtomicFiles;
+import gcl.Log;
 import gcl.Progress;
+import gcl.data.Annotations;
 import gcl.data.DatasetDirectory;
 import gcl.data.DatasetInfo;
 import gcl.data.DatasetWriter;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Split;
+import gcl.data.VideoFolder;
 import gcl.data.VideoLabel;
 import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
-import gcl.video.VideoAnnotations;
 import gcl.video.VideoInfo;
 import gcl.video.VideoReader;
 import java.io.IOException;
@@ -40,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Turns a folder of videos into a dataset directory: every video is decoded, cut into p-frame
  * segments and described by a {@link FeatureExtractor}, one {@code features/<id>.npy} per video
  * ([T, d] float32), then the split lists, frame counts and ground truth (carried over from the
- * folder's {@link VideoAnnotations}, if any) and {@code dataset.json}.
+ * folder's {@link VideoFolder} annotations, if any) and {@code dataset.json}.
  *
  * <ul>
  *   <li><b>Parallel:</b> videos are extracted on {@code threads} worker threads; they are written in
@@ -84,10 +88,10 @@ public final class BatchExtraction {
             }
         }
 
-        /** Own frame rate and size, p = 16 padded, one thread per core, progress on standard output. */
+        /** Own frame rate and size, p = 16 padded, one thread per core, progress through the library's {@link Log}. */
         public static Options defaults() {
             return new Options(ReadOptions.original(), new Segmenter(), Runtime.getRuntime().availableProcessors(),
-                    null, System.out);
+                    null, Log.stream());
         }
 
         public Options withThreads(int n) {
@@ -178,7 +182,8 @@ public final class BatchExtraction {
     public static Result run(Path videos, Path dataset, FeatureExtractor extractor, Options options) throws IOException {
         long start = System.nanoTime();
         List<Path> files = videoFiles(videos);
-        VideoAnnotations annotations = VideoAnnotations.read(videos);
+        VideoFolder folder = VideoFolder.read(videos);
+        Annotations annotations = folder.annotations();
         List<String> warnings = new ArrayList<>();
         Map<String, Path> byId = new LinkedHashMap<>();
         for (Path f : files) {
@@ -187,29 +192,30 @@ public final class BatchExtraction {
                 throw new IOException("two videos have the id '" + idOf(f) + "': " + other + " and " + f);
             }
         }
-        for (String id : annotations.entries().keySet()) {
+        for (String id : annotations.allIds()) {
             if (!byId.containsKey(id)) {
                 warnings.add("annotated video '" + id + "' has no file in " + videos);
             }
         }
-        boolean trainTruth = annotations.entries().values().stream()
-                .anyMatch(e -> "train".equals(e.split()) && !e.intervals().isEmpty());
+        boolean trainTruth = annotations.groundTruth().entrySet().stream()
+                .anyMatch(e -> annotations.splitOf(e.getKey()).orElse(Split.TRAIN) == Split.TRAIN && !e.getValue().isEmpty());
 
         Segmenter segmenter = options.segmenter();
-        String convention = segmenter.lastSegment() == Segmenter.LastSegment.PAD ? DatasetInfo.FRAMES : DatasetInfo.SEGMENTS;
+        GroundTruthConvention convention = segmenter.lastSegment() == Segmenter.LastSegment.PAD
+                ? GroundTruthConvention.FRAMES : GroundTruthConvention.SEGMENTS;
         String name = options.name() != null ? options.name()
-                : annotations.name() != null ? annotations.name()
+                : folder.name() != null ? folder.name()
                 : dataset.toAbsolutePath().getFileName().toString();
         double fps = options.read().fps() > 0 ? options.read().fps() : firstFrameRate(files);
-        String description = (annotations.description().isEmpty() ? "Features of the videos in " + videos.getFileName() + "."
-                : annotations.description()) + " Extracted by " + extractor.kind() + " with " + segmenter + ".";
+        String description = (folder.description().isEmpty() ? "Features of the videos in " + videos.getFileName() + "."
+                : folder.description()) + " Extracted by " + extractor.kind() + " with " + segmenter + ".";
         DatasetInfo info = new DatasetInfo(name, segmenter.size(), extractor.kind(), extractor.dimension(), fps, convention,
-                annotations.synthetic(), description);
+                folder.synthetic(), description);
         checkSameExtraction(dataset, info);
         DatasetWriter writer = DatasetWriter.open(dataset, info);
         Path log = dataset.resolve(EXTRACTION_CSV);
         if (!Files.exists(log)) {
-            Files.writeString(log, "id,file,frames,fps,width,height,segments\n", StandardCharsets.UTF_8);
+            AtomicFiles.writeString(log, "id,file,frames,fps,width,height,segments\n");
         }
 
         PrintStream out = options.progress() != null ? options.progress() : new PrintStream(PrintStream.nullOutputStream());
@@ -302,7 +308,7 @@ public final class BatchExtraction {
         }
     }
 
-    private static int write(Future<Object> future, DatasetWriter writer, VideoAnnotations annotations, Segmenter segmenter,
+    private static int write(Future<Object> future, DatasetWriter writer, Annotations annotations, Segmenter segmenter,
                              boolean trainTruth, Path log, List<Failure> failures, List<String> warnings) throws IOException {
         Object r;
         try {
@@ -319,15 +325,16 @@ public final class BatchExtraction {
         }
         Extracted x = (Extracted) r;
         int frames = segmenter.framesCovered(x.info().frames());
-        VideoAnnotations.Entry entry = annotations.entry(x.id()).orElse(null);
-        boolean test = entry != null && "test".equals(entry.split());
-        VideoLabel label = entry == null ? VideoLabel.UNKNOWN : VideoLabel.parse(entry.label());
+        boolean known = annotations.knows(x.id());
+        boolean test = annotations.splitOf(x.id()).orElse(Split.TRAIN) == Split.TEST;
+        VideoLabel label = annotations.video(x.id()).map(Annotations.Row::label).orElse(VideoLabel.UNKNOWN);
         boolean[] truth = null;
-        if (entry != null && (test || trainTruth)) {
-            truth = segmenter.alignGroundTruth(entry.groundTruth(x.info().frames()));
+        if (known && (test || trainTruth)) {
+            truth = segmenter.alignGroundTruth(annotations.mask(x.id(), x.info().frames()));
         }
-        if (entry != null && entry.frames() > 0 && entry.frames() != x.info().frames()) {
-            warnings.add(x.id() + ": annotations say " + entry.frames() + " frames, decoding gave " + x.info().frames()
+        int annotated = annotations.video(x.id()).map(Annotations.Row::frames).orElse(0);
+        if (annotated > 0 && annotated != x.info().frames()) {
+            warnings.add(x.id() + ": annotations say " + annotated + " frames, decoding gave " + x.info().frames()
                     + " (ground truth cut or padded to the decoded count)");
         }
         writer.writeVideo(x.id(), test ? Split.TEST : Split.TRAIN, Nd4j.create(x.features()), frames, label, truth);

@@ -200,6 +200,7 @@ public final class DefaultExtractor implements FeatureExtractor {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "try"}) // a PointerScope frees the natives made in it, unreferenced by design; JavaCPP's constructor is not @SafeVarargs
     public float[] extract(Segment segment) {
         List<VideoFrame> frames = segment.frames();
         int n = cells();

@@ -301,6 +301,7 @@ public final class PretrainedExtractor implements FeatureExtractor {
     }
 
     /** The clip fed to the model for a segment (shape {@link ClipShape#arrayShape()}). */
+    @SuppressWarnings({"unchecked", "try"}) // a PointerScope frees the natives made in it, unreferenced by design; JavaCPP's constructor is not @SafeVarargs
     public INDArray clip(Segment segment) {
         ClipShape shape = options.clip();
         int d = shape.frames();

@@ -83,6 +83,7 @@ public abstract class DenseNetwork implements AutoCloseable {
      * @param state null for fresh weights from {@code seed}; else params, mean square and momentum
      *              buffer as flat float arrays of {@link #parameterCount(int[])} values
      */
+    @SuppressWarnings("try") // ND4J's Random is AutoCloseable with a close() that declares InterruptedException
     protected DenseNetwork(int[] sizes, Activation hidden, Activation output, RmsPropMomentum optimiser, long seed,
                            INDArray[] state, long steps) {
         if (sizes.length < 2) {
@@ -252,7 +253,7 @@ public abstract class DenseNetwork implements AutoCloseable {
 
         /** Rows in the batch. */
         public int rows() {
-            return (int) activations[0].rows();
+            return activations[0].rows();
         }
 
         INDArray activation(int l) {
@@ -285,7 +286,7 @@ public abstract class DenseNetwork implements AutoCloseable {
             throw new IllegalArgumentException("expected a batch [b, " + sizes[0] + "], got shape " + Arrays.toString(batch.shape()));
         }
         INDArray x = batch.dataType() == DataType.FLOAT ? batch : batch.castTo(DataType.FLOAT);
-        int b = (int) x.rows();
+        int b = x.rows();
         int layers = sizes.length - 1;
         INDArray[] a = new INDArray[layers + 1];
         a[0] = x;

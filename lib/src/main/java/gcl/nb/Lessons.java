@@ -1,40 +1,59 @@
 package gcl.nb;
 
+import gcl.AtomicFiles;
+import gcl.Log;
+import gcl.Paths;
 import gcl.Profile;
 import gcl.Seeds;
-import gcl.clean.CleaningQuality;
+import gcl.data.Annotations;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
-import gcl.data.FeatureSet;
+import gcl.data.GroundTruth;
+import gcl.data.Split;
 import gcl.data.Video;
-import gcl.experiment.Run;
+import gcl.data.VideoFolder;
+import gcl.experiment.Experiment;
+import gcl.features.BatchExtraction;
+import gcl.features.FeatureExtractor;
 import gcl.synth.SyntheticFeatures;
+import gcl.synth.SyntheticVideos;
 import gcl.train.GclConfig;
-import gcl.train.GclModel;
-import gcl.train.ScoreSource;
-import gcl.viz.Charts;
-import gcl.viz.Tsne;
+import gcl.train.PseudoLabels;
+import gcl.train.PseudoTargets;
+import gcl.video.ReadOptions;
+import gcl.video.VideoFrame;
+import gcl.video.VideoInfo;
+import gcl.video.VideoReader;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
-import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What the lessons share: their data, their base config, and the charts that put a run's numbers
- * in the paper's figures. Method code lives in the stage packages; this class only assembles.
+ * What the lessons share: the profile they run in, their data, their base config and experiment,
+ * and a few tables that look inside one step of the method. Method code lives in the stage
+ * packages; this class only assembles. The charts of the paper's figures are in {@link Figures}.
+ *
+ * <p>This is where the lessons read {@code GCL_PROFILE} ({@link #profile()}); the library below
+ * is handed the profile or the settings that follow from it.
  */
 public final class Lessons {
     private Lessons() {
+    }
+
+    /** The profile the lessons run in: {@code GCL_PROFILE} (quick when unset). */
+    public static Profile profile() {
+        return Profile.current();
     }
 
     /**
@@ -43,7 +62,7 @@ public final class Lessons {
      */
     public static Dataset data(Path realData) {
         try {
-            return realData == null ? SyntheticFeatures.cached(Profile.current(), 0) : DatasetDirectory.load(realData);
+            return realData == null ? SyntheticFeatures.cached(profile(), 0) : DatasetDirectory.load(realData);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -51,28 +70,40 @@ public final class Lessons {
 
     /** The base config of the lessons: the paper's settings in the full profile, smaller ones in quick. */
     public static GclConfig config() {
-        return GclConfig.forProfile(Profile.current());
+        return GclConfig.forProfile(profile());
+    }
+
+    /**
+     * The lessons' experiment on a dataset: the shared run cache, one line per run, and progress
+     * within each run too in the full profile, where a run takes long.
+     */
+    public static Experiment experiment(Dataset data) {
+        return Experiment.on(data).epochProgress(profile() == Profile.FULL);
     }
 
     /** How many seeds a lesson averages over: 10 in full (the paper's Fig. 10), {@code quick} in quick. */
     public static int seeds(int quick) {
-        return Profile.current() == Profile.FULL ? 10 : quick;
+        return profile() == Profile.FULL ? 10 : quick;
+    }
+
+    /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
+    public static int tsnePoints() {
+        return profile() == Profile.FULL ? 2000 : 300;
     }
 
     /**
      * The synthetic surveillance videos of lesson 01 (seed 1; 12 clips in quick, 40 in full),
-     * rendered on first use into the cache and listed from there afterwards.
+     * rendered on first use into the cache ({@link Paths#videos()}) and listed from there afterwards.
      */
     public static Path syntheticVideos() {
-        int count = Profile.current() == Profile.FULL ? gcl.synth.SyntheticVideos.DEFAULT_COUNT : 12;
-        Path dir = gcl.experiment.RunCache.cacheRoot().resolve("videos").resolve("synthetic-videos-seed1-" + count);
+        int count = profile() == Profile.FULL ? SyntheticVideos.DEFAULT_COUNT : 12;
+        Path dir = Paths.videos().resolve("synthetic-videos-seed1-" + count);
         try {
-            if (!Files.exists(dir.resolve("videos.csv"))) {
+            if (!Files.exists(dir.resolve(Annotations.VIDEOS_CSV))) {
                 Path work = Files.createDirectories(dir.getParent()).resolve(dir.getFileName() + ".tmp");
-                gcl.experiment.RunCache.deleteTree(work);
-                System.out.println("rendering " + count + " synthetic videos into " + dir + " (first use; later calls reuse them)");
-                gcl.synth.SyntheticVideos.render(work, new Seeds(1),
-                        gcl.synth.SyntheticVideos.Config.defaults().withCount(count), System.out);
+                AtomicFiles.deleteTree(work);
+                Log.info("rendering " + count + " synthetic videos into " + dir + " (first use; later calls reuse them)");
+                SyntheticVideos.render(work, new Seeds(1), SyntheticVideos.Config.defaults().withCount(count), Log.stream());
                 Files.move(work, dir);
             }
             return dir;
@@ -82,17 +113,15 @@ public final class Lessons {
     }
 
     /**
-     * The dataset extracted from a folder of videos with an extractor, into the cache (resumable:
-     * videos already extracted are skipped), then loaded.
+     * The dataset extracted from a folder of videos with an extractor, into the cache
+     * ({@link Paths#datasets()}; resumable: videos already extracted are skipped), then loaded.
      */
-    public static Dataset extracted(Path videos, gcl.features.FeatureExtractor extractor) {
-        Path out = gcl.experiment.RunCache.cacheRoot().resolve("datasets")
-                .resolve(videos.getFileName() + "-" + extractor.kind() + "-d" + extractor.dimension());
+    public static Dataset extracted(Path videos, FeatureExtractor extractor) {
+        Path out = Paths.datasets().resolve(videos.getFileName() + "-" + extractor.kind() + "-d" + extractor.dimension());
         try {
             if (!Files.exists(out.resolve(DatasetDirectory.DATASET_JSON))) {
-                var result = gcl.features.BatchExtraction.run(videos, out, extractor,
-                        gcl.features.BatchExtraction.Options.defaults().withProgress(System.out));
-                System.out.println(result.summary());
+                var result = BatchExtraction.run(videos, out, extractor);
+                Log.info(result.summary());
             }
             return DatasetDirectory.load(out);
         } catch (IOException e) {
@@ -100,33 +129,67 @@ public final class Lessons {
         }
     }
 
+    /**
+     * One decoded video of a folder with its ground truth.
+     *
+     * @param id        the video's id (its file name without the extension)
+     * @param frames    every frame, decoded at the file's own rate and size
+     * @param info      what decoding found (frame count, rate, size)
+     * @param intervals its anomalous frame intervals from the folder's annotations
+     * @param truth     one flag per decoded frame (true = anomalous)
+     */
+    public record Clip(String id, List<VideoFrame> frames, VideoInfo info, List<GroundTruth.Interval> intervals, boolean[] truth) {
+        @Override
+        public String toString() {
+            return info + "; anomalous frames " + intervals;
+        }
+    }
+
+    /**
+     * The first test video of a folder (in {@code videos.csv} order) whose annotations mark an
+     * event, decoded (the first video when none does): what lesson 01 looks at.
+     */
+    public static Clip anomalousClip(Path videos) {
+        try {
+            Annotations annotations = VideoFolder.read(videos).annotations();
+            List<Path> files = BatchExtraction.videoFiles(videos);
+            if (files.isEmpty()) {
+                throw new IOException("no video files in " + videos);
+            }
+            String id = annotations.videos().keySet().stream()
+                    .filter(v -> annotations.splitOf(v).orElse(Split.TRAIN) == Split.TEST && !annotations.intervals(v).isEmpty())
+                    .findFirst().orElse(BatchExtraction.idOf(files.get(0)));
+            Path file = files.stream().filter(f -> BatchExtraction.idOf(f).equals(id)).findFirst()
+                    .orElseThrow(() -> new IOException("video " + id + " is annotated but has no file in " + videos));
+            List<VideoFrame> frames = VideoReader.readAll(file, ReadOptions.original());
+            VideoInfo info = VideoReader.probe(file, ReadOptions.original());
+            return new Clip(id, frames, info, annotations.intervals(id), annotations.mask(id, frames.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(videos + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A decoded frame as an image (its BGR bytes in a 3-byte BGR raster). */
-    public static java.awt.image.BufferedImage image(gcl.video.VideoFrame frame) {
-        var img = new java.awt.image.BufferedImage(frame.width(), frame.height(), java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
-        byte[] raster = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    public static BufferedImage image(VideoFrame frame) {
+        var img = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] raster = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         System.arraycopy(frame.bgr(), 0, raster, 0, raster.length);
         return img;
     }
 
     /**
      * A runs table recorded earlier and committed with the lessons in {@code notebooks/results/}
-     * (found under {@code $GCL_HOME}, else above the working directory): results that take hours on
-     * a CPU, such as Table 2 in the full profile. {@code notebooks/results/README.md} says how each
-     * file was made.
+     * (in the project folder, {@link Paths#projectHome()}): results that take hours on a CPU, such
+     * as Table 2 in the full profile. {@code notebooks/results/README.md} says how each file was made.
      */
     public static Table recorded(String file) {
-        return gcl.experiment.Experiment.readCsv(resultsFolder().resolve(file)).setName("recorded: " + file);
+        return Experiment.readCsv(resultsFolder().resolve(file)).setName("recorded: " + file);
     }
 
     static Path resultsFolder() {
-        return gcl.ProjectFiles.find("notebooks/results/README.md").map(Path::getParent)
-                .orElseThrow(() -> new UncheckedIOException(new IOException("no notebooks/results folder under $GCL_HOME or above "
-                        + gcl.ProjectFiles.workingDirectory())));
-    }
-
-    /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
-    public static int tsnePoints() {
-        return Profile.current() == Profile.FULL ? 2000 : 300;
+        return Paths.projectFile("notebooks/results/README.md").map(Path::getParent)
+                .orElseThrow(() -> new UncheckedIOException(new IOException("no notebooks/results folder in the project folder "
+                        + Paths.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)"))));
     }
 
     /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, fingerprint. */
@@ -144,13 +207,11 @@ public final class Lessons {
         for (Video v : data.test().videos()) {
             if (v.hasGroundTruth()) {
                 frames += v.frames();
-                for (boolean b : v.groundTruth()) {
-                    anomalous += b ? 1 : 0;
-                }
+                anomalous += GroundTruth.count(v.groundTruth());
             }
         }
         row(what, value, "test frames anomalous", frames == 0 ? "no ground truth"
-                : String.format(java.util.Locale.ROOT, "%.1f %% of %d", 100.0 * anomalous / frames, frames));
+                : String.format(Locale.ROOT, "%.1f %% of %d", 100.0 * anomalous / frames, frames));
         row(what, value, "fingerprint", data.fingerprint());
         return Table.create("Dataset", what, value);
     }
@@ -160,119 +221,46 @@ public final class Lessons {
         value.append(v);
     }
 
+    /**
+     * A training batch as G and D see it: its rows in the training split, their features (centred
+     * per video when the config says so, {@link gcl.clean.VideoCentring}) and the centres that were
+     * subtracted (null when none), which the {@code ones} pseudo target needs.
+     */
+    public record Batch(int[] rows, INDArray features, INDArray offsets) {
+        /** Segments in the batch. */
+        public int size() {
+            return rows.length;
+        }
+    }
+
     /** The first training batch of a config's first epoch (shuffled across videos, section 3.1). */
-    public static INDArray firstBatch(Dataset data, GclConfig config) {
+    public static Batch firstBatch(Dataset data, GclConfig config) {
         Random rng = new Seeds(config.seed()).random("lesson.batch");
-        return data.train().rows(data.train().shuffledBatches(config.batchSize(), rng).get(0));
-    }
-
-    /** A histogram of values with a vertical line at a threshold (Eq. 2 and 4 in lesson 03). */
-    public static XYChart thresholdHistogram(String title, String xLabel, INDArray values, double threshold, String thresholdLabel) {
-        XYChart chart = Charts.histogram(title, xLabel, Map.of("batch", values.toDoubleVector()), 40, false);
-        return Charts.addVerticalLine(chart, threshold, thresholdLabel);
+        int[] rows = data.train().shuffledBatches(config.batchSize(), rng).get(0);
+        var inputs = config.videoCentring().of(data.train());
+        return new Batch(rows, inputs.rows(rows), inputs.offsets(rows));
     }
 
     /**
-     * The distribution of a model's test segment scores, normal vs anomalous segments (the
-     * paper's Fig. 4): how well a score separates the two classes.
+     * The pseudo targets of Eq. (6) for the first {@code rows} segments of a batch: segment, D's
+     * label l_D, how far the target is from the input ‖t − f‖₂ (0 for D-normal segments), and the
+     * target's mean (1 for the "ones" target).
      */
-    public static XYChart scoreHistogram(String title, GclModel model, Dataset data, ScoreSource source) {
-        float[] scores = model.scores(data.test(), source);
-        boolean[] anomalous = CleaningQuality.anomalousRows(data.test(), data.info().segmentSize());
-        Map<String, double[]> split = new LinkedHashMap<>();
-        split.put("normal segments", select(scores, anomalous, false));
-        split.put("anomalous segments", select(scores, anomalous, true));
-        String x = source == ScoreSource.DISCRIMINATOR ? "D's probability p̂ (anomalous)" : "G's reconstruction error ‖f − f̂‖₂";
-        return Charts.histogram(title, x, split, 40, true);
-    }
-
-    private static double[] select(float[] scores, boolean[] anomalous, boolean want) {
-        double[] out = new double[scores.length];
-        int n = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (anomalous[i] == want) {
-                out[n++] = scores[i];
-            }
+    public static Table pseudoTargets(Batch batch, PseudoLabels labels, PseudoTargets targets, int rows) {
+        int n = Math.min(rows, batch.size());
+        IntColumn segment = IntColumn.create("segment");
+        IntColumn label = IntColumn.create("l_D");
+        DoubleColumn distance = DoubleColumn.create("‖t − f‖₂");
+        DoubleColumn mean = DoubleColumn.create("mean of t");
+        for (int q = 0; q < n; q++) {
+            segment.append(q);
+            label.append(labels.anomalous(q) ? 1 : 0);
+            INDArray t = targets.targets().getRow(q);
+            distance.append(t.distance2(batch.features().getRow(q)));
+            // in the features' own coordinates: t + c when the batch is centred
+            mean.append(batch.offsets() == null ? t.meanNumber().doubleValue()
+                    : t.add(batch.offsets().getRow(q)).meanNumber().doubleValue());
         }
-        return Arrays.copyOf(out, n);
-    }
-
-    /** The test videos with the most anomalous frames, at most {@code n}. */
-    public static List<Video> anomalousTestVideos(Dataset data, int n) {
-        List<Video> videos = new ArrayList<>(data.test().videos().stream().filter(Video::hasAnomalousFrames).toList());
-        videos.sort((a, b) -> Integer.compare(anomalousFrames(b), anomalousFrames(a)));
-        return videos.subList(0, Math.min(n, videos.size()));
-    }
-
-    private static int anomalousFrames(Video v) {
-        int n = 0;
-        for (boolean b : v.groundTruth()) {
-            n += b ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** A run's frame scores on one test video, with its ground truth shaded (the paper's Fig. 8). */
-    public static XYChart timeline(Run run, GclModel model, Dataset data, Video video) {
-        float[] s = model.videoScores(data.test().segmentsOf(video), model.config().effectiveScoreBy()).toFloatVector();
-        double[] frames = gcl.eval.FrameScores.ofVideo(s, video.frames(), data.info().segmentSize());
-        return Charts.scoreTimeline(run.name() + " on " + video.id(), Map.of(run.name() + " score", frames), video.groundTruth());
-    }
-
-    /**
-     * A history column of several runs against the cooperative epochs, one series per run (the
-     * paper's Fig. 5 with {@code test_auc_d}). Rows of pre-training phases are left out.
-     */
-    public static XYChart overTraining(String title, String yLabel, List<Run> runs, String column) {
-        Map<String, double[]> series = new LinkedHashMap<>();
-        double[] x = null;
-        for (Run r : runs) {
-            Table h = r.history();
-            Table loop = h.where(h.stringColumn("phase").isIn("gcl", "ae"));
-            double[] y = loop.numberColumn(column).asDoubleArray();
-            for (int i = 0; i < y.length; i++) {
-                y[i] = 100 * y[i];
-            }
-            series.put(r.name(), y);
-            if (x == null || y.length > x.length) {
-                x = loop.numberColumn("epoch").asDoubleArray();
-            }
-        }
-        return Charts.line(title, "epoch", yLabel, series, x);
-    }
-
-    /**
-     * A t-SNE of G's reconstructions of test segments, anomalous in red and normal in green (the
-     * paper's Fig. 6). Takes up to {@code points} segments, half of them anomalous where possible,
-     * the same segments for every run with the same seed.
-     */
-    public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed) {
-        FeatureSet test = data.test();
-        boolean[] anomalous = CleaningQuality.anomalousRows(test, data.info().segmentSize());
-        int[] rows = balancedSample(anomalous, points, new Seeds(seed).random("lesson.tsne-sample"));
-        INDArray reconstructions = run.model().generator().reconstruct(test.rows(rows));
-        boolean[] labels = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = anomalous[rows[i]];
-        }
-        int iterations = Profile.current() == Profile.FULL ? 1000 : 750;
-        Tsne.Embedding e = Tsne.embed(reconstructions, Tsne.Options.defaults().withSeed(seed).withIterations(iterations),
-                gcl.Progress.silent("t-SNE", "iterations", iterations));
-        return Charts.scatter("t-SNE of G's reconstructions: " + run.name(), e.xy(), labels);
-    }
-
-    static int[] balancedSample(boolean[] anomalous, int points, Random rng) {
-        List<Integer> pos = new ArrayList<>();
-        List<Integer> neg = new ArrayList<>();
-        for (int i = 0; i < anomalous.length; i++) {
-            (anomalous[i] ? pos : neg).add(i);
-        }
-        java.util.Collections.shuffle(pos, rng);
-        java.util.Collections.shuffle(neg, rng);
-        int takePos = Math.min(pos.size(), points / 2);
-        int takeNeg = Math.min(neg.size(), points - takePos);
-        List<Integer> rows = new ArrayList<>(pos.subList(0, takePos));
-        rows.addAll(neg.subList(0, takeNeg));
-        return rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return Table.create("Pseudo targets (first " + n + " segments of the batch)", segment, label, distance, mean);
     }
 }

@@ -1,12 +1,12 @@
 package gcl.nb;
 
+import gcl.Tables;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -21,13 +21,12 @@ import tech.tablesaw.columns.Column;
  * the kernel's {@code display(...)}. Inside JJava (or the original IJava) the object is the
  * kernel's own {@code DisplayData}, found by name at run time, so the library needs no kernel jar
  * to build; elsewhere (tests, the CLI) it is a {@link Rendered} whose {@code toString()} is text.
- * Tables become {@code text/html} (numbers rounded), charts become {@code image/png}.
+ * Tables become {@code text/html} (numbers rounded) with the text of {@link Tables#text} as their
+ * plain-text form, charts become {@code image/png}.
  */
 public final class Show {
     /** Rows shown by {@link #table(Table)} before the rest is summarised. */
     public static final int DEFAULT_ROWS = 20;
-    /** Decimal places of floating-point cells. */
-    public static final int DECIMALS = 4;
 
     private static final String[] KERNEL_DISPLAY_CLASSES = {
         "org.dflib.jjava.jupyter.kernel.display.DisplayData",
@@ -37,7 +36,7 @@ public final class Show {
     private Show() {
     }
 
-    /** A table as HTML, first {@value #DEFAULT_ROWS} rows, numbers rounded to {@value #DECIMALS} places. */
+    /** A table as HTML, first {@value #DEFAULT_ROWS} rows, numbers as {@link Tables#formatNumber} shows them. */
     public static Object table(Table table) {
         return table(table, DEFAULT_ROWS);
     }
@@ -45,7 +44,7 @@ public final class Show {
     /** A table as HTML, first {@code maxRows} rows. */
     public static Object table(Table table, int maxRows) {
         Rendered r = new Rendered();
-        r.put("text/plain", tableText(table, maxRows));
+        r.put("text/plain", Tables.text(table, maxRows));
         r.put("text/html", tableHtml(table, maxRows));
         return toKernel(r);
     }
@@ -86,7 +85,8 @@ public final class Show {
     /**
      * Shows each item now, in order, as its own output of the running cell: for a cell that shows
      * several tables or charts. Items made by this class go straight to the kernel; anything else
-     * is printed. Outside a kernel every item is printed.
+     * is printed to standard output, as a cell's own result would be. Outside a kernel every item
+     * is printed.
      */
     public static void display(Object... items) {
         for (Object item : items) {
@@ -140,36 +140,6 @@ public final class Show {
         }
     }
 
-    /** The cell text of a table: floating-point numbers rounded, missing values blank. */
-    static String cell(Column<?> column, int row) {
-        if (column.isMissing(row)) {
-            return "";
-        }
-        if (column instanceof tech.tablesaw.api.DoubleColumn || column instanceof tech.tablesaw.api.FloatColumn) {
-            double v = ((Number) column.get(row)).doubleValue();
-            return formatNumber(v);
-        }
-        return String.valueOf(column.get(row));
-    }
-
-    /** A number as the tables show it: up to {@value #DECIMALS} decimals, trailing zeros kept short. */
-    public static String formatNumber(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "∞" : "-∞";
-        }
-        if (v != 0 && (Math.abs(v) >= 1e7 || Math.abs(v) < 1e-4)) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-        String s = String.format(Locale.ROOT, "%." + DECIMALS + "f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s.equals("-0") ? "0" : s;
-    }
-
     static String tableHtml(Table table, int maxRows) {
         StringBuilder s = new StringBuilder();
         s.append("<table class=\"gcl-table\" style=\"border-collapse:collapse\">");
@@ -189,7 +159,7 @@ public final class Show {
             for (Column<?> c : table.columns()) {
                 boolean numeric = c instanceof tech.tablesaw.api.NumericColumn;
                 s.append("<td style=\"text-align:").append(numeric ? "right" : "left").append("\">")
-                        .append(escape(cell(c, r))).append("</td>");
+                        .append(escape(Tables.cell(c, r))).append("</td>");
             }
             s.append("</tr>");
         }
@@ -197,36 +167,6 @@ public final class Show {
         if (table.rowCount() > rows) {
             s.append("<p><em>").append(table.rowCount() - rows).append(" more rows (")
                     .append(table.rowCount()).append(" in all)</em></p>");
-        }
-        return s.toString();
-    }
-
-    static String tableText(Table table, int maxRows) {
-        int cols = table.columnCount();
-        int rows = Math.min(maxRows, table.rowCount());
-        String[][] cells = new String[rows + 1][cols];
-        int[] width = new int[cols];
-        for (int c = 0; c < cols; c++) {
-            cells[0][c] = table.column(c).name();
-            for (int r = 0; r < rows; r++) {
-                cells[r + 1][c] = cell(table.column(c), r);
-            }
-            for (int r = 0; r <= rows; r++) {
-                width[c] = Math.max(width[c], cells[r][c].length());
-            }
-        }
-        StringBuilder s = new StringBuilder();
-        if (table.name() != null && !table.name().isBlank()) {
-            s.append(table.name()).append('\n');
-        }
-        for (int r = 0; r <= rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                s.append(c == 0 ? "" : "  ").append(String.format("%" + width[c] + "s", cells[r][c]));
-            }
-            s.append('\n');
-        }
-        if (table.rowCount() > rows) {
-            s.append("... ").append(table.rowCount() - rows).append(" more rows\n");
         }
         return s.toString();
     }

@@ -68,6 +68,7 @@ public record Scene(int width, int height, int horizon, VideoFrame background, L
     }
 
     /** A random scene: layout and colours drawn from {@code rng}. */
+    @SuppressWarnings({"unchecked", "try"}) // a PointerScope frees the natives made in it, unreferenced by design; JavaCPP's constructor is not @SafeVarargs
     public static Scene random(Random rng, int width, int height) {
         int horizon = (int) Math.round(height * (0.25 + 0.1 * rng.nextDouble()));
         Mat m = new Mat(height, width, CV_8UC3);

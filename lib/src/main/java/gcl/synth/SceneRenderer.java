@@ -304,6 +304,7 @@ public final class SceneRenderer {
     }
 
     /** Renders a planned clip frame by frame. */
+    @SuppressWarnings({"unchecked", "try"}) // a PointerScope frees the natives made in it, unreferenced by design; JavaCPP's constructor is not @SafeVarargs
     public static void render(Clip clip, FrameSink sink) throws IOException {
         Scene scene = clip.scene();
         int w = scene.width();

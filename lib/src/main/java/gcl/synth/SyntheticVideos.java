@@ -1,8 +1,13 @@
 package gcl.synth;
 
+import gcl.Log;
 import gcl.Progress;
 import gcl.Seeds;
-import gcl.video.VideoAnnotations;
+import gcl.data.Annotations;
+import gcl.data.GroundTruth;
+import gcl.data.Split;
+import gcl.data.VideoFolder;
+import gcl.data.VideoLabel;
 import gcl.video.VideoWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,10 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +29,7 @@ import java.util.concurrent.Future;
  * (static backgrounds, people walking along footpaths, the occasional car) in which rare
  * anomalous events happen ({@link AnomalyType}: running, a fall, a fight-like tangle, a car on a
  * footpath, a flash and fire). Real video files (MPEG-4 in {@code .avi}, encoded by FFmpeg),
- * with frame-level ground truth and video labels beside them ({@link VideoAnnotations}), ready
+ * with frame-level ground truth and video labels beside them ({@link VideoFolder}), ready
  * for {@code gcl extract}.
  *
  * <p>Like UCF-Crime's training split, about half the training videos contain an event, covering a
@@ -139,14 +142,14 @@ public final class SyntheticVideos {
     private SyntheticVideos() {
     }
 
-    /** Renders the default set. */
+    /** Renders the default set (progress through the library's {@link Log}). */
     public static Summary render(Path dir, long seed) throws IOException {
-        return render(dir, new Seeds(seed), Config.defaults(), System.out);
+        return render(dir, new Seeds(seed), Config.defaults(), Log.stream());
     }
 
     /** Renders {@code count} videos with the default settings. */
     public static Summary render(Path dir, long seed, int count) throws IOException {
-        return render(dir, new Seeds(seed), Config.defaults().withCount(count), System.out);
+        return render(dir, new Seeds(seed), Config.defaults().withCount(count), Log.stream());
     }
 
     /**
@@ -187,16 +190,17 @@ public final class SyntheticVideos {
         } finally {
             pool.shutdownNow();
         }
-        Map<String, VideoAnnotations.Entry> entries = new LinkedHashMap<>();
+        Annotations.Builder annotations = new Annotations.Builder();
         for (Rendered r : rendered) {
-            List<VideoAnnotations.Interval> iv = r.anomaly() == null ? List.of() : List.of(new VideoAnnotations.Interval(r.start(), r.end()));
-            entries.put(r.id(), new VideoAnnotations.Entry(r.id(), r.split(), r.frames(), r.anomaly() == null ? "normal" : "anomalous", iv));
+            annotations.add(r.id(), Split.parse(r.split()), r.frames(), r.anomaly() == null ? VideoLabel.NORMAL : VideoLabel.ANOMALOUS,
+                    r.anomaly() == null ? List.of() : List.of(new GroundTruth.Interval(r.start(), r.end())));
         }
-        new VideoAnnotations(entries, "synthetic-videos", true,
+        new VideoFolder("synthetic-videos", true,
                 "Rendered surveillance clips (" + config.cameras() + " fixed cameras, " + config.width() + "x" + config.height()
                         + " at " + config.fps() + " fps) with rare events: running, falls, fights, cars on footpaths, fire."
-                        + " A teaching proxy made by gcl synth videos (seed " + seeds.master() + "): results on it are not the paper's.")
-                .write(dir, config.fps());
+                        + " A teaching proxy made by gcl synth videos (seed " + seeds.master() + "): results on it are not the paper's.",
+                config.fps(), annotations.build())
+                .write(dir);
         return new Summary(dir, List.copyOf(rendered), (System.nanoTime() - t0) / 1e9);
     }
 

@@ -1,5 +1,6 @@
 package gcl.train;
 
+import gcl.Log;
 import gcl.Progress;
 import gcl.Seeds;
 import gcl.clean.TemporalDifferenceFilter;
@@ -60,7 +61,7 @@ public final class GclTrainer {
         return this;
     }
 
-    /** No progress lines. */
+    /** No progress lines (and no notes on TD cleaning or weak labels). */
     public GclTrainer quiet() {
         this.quiet = true;
         return this;
@@ -184,10 +185,10 @@ public final class GclTrainer {
                 : new Progress("train " + v.paperName(), "batches", batchesBefore[schedule.size()]);
         if (!quiet && completed == 0) {
             if (td != null) {
-                System.out.println(td);
+                Log.info(td.toString());
             }
             if (v.weaklySupervised()) {
-                System.out.println(weak);
+                Log.info(weak.toString());
             }
         }
         progress.step(batchesBefore[completed], null);
@@ -221,7 +222,7 @@ public final class GclTrainer {
             if (runDirectory != null) {
                 try {
                     runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records()));
-                    history.writeCsv(runDirectory.historyFile());
+                    runDirectory.writeHistory(history);
                 } catch (IOException e) {
                     throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
                 }

@@ -102,7 +102,7 @@ public record NegativeTarget(Kind kind, double sigma) {
      * The {@code ones} target becomes 1 − c, so that in the features' own coordinates it is still 1.
      */
     public PseudoTargets targets(INDArray batch, INDArray labels, INDArray offsets, Random rng) {
-        int b = (int) batch.rows();
+        int b = batch.rows();
         if (labels.length() != b) {
             throw new IllegalArgumentException(b + " samples but " + labels.length() + " labels");
         }

@@ -12,6 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record PseudoTargets(INDArray targets, INDArray mask) {
     /** How many samples G trains on. */
     public int trainedSamples() {
-        return mask == null ? (int) targets.rows() : mask.sumNumber().intValue();
+        return mask == null ? targets.rows() : mask.sumNumber().intValue();
     }
 }

@@ -1,31 +1,44 @@
 package gcl.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gcl.AtomicFiles;
+import gcl.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * The folder a run lives in:
+ * The folder a run lives in, and the only class that knows its layout:
  * <pre>
- *   RUN/config.json        the {@link RunManifest}: full config, seed, data fingerprint, versions
- *   RUN/checkpoint/        G, D (DL4J model files with optimiser state), config.json, state.json
+ *   RUN/run.json           the {@link Manifest}: full config, seed, data name and fingerprint, versions
+ *   RUN/checkpoint/        G and D (DL4J model files with optimiser state), the model's config.json,
+ *                          state.json (epochs done, history so far)
  *   RUN/history.csv        the {@link TrainingHistory}, rewritten after every epoch
- *   RUN/metrics.csv        final metrics (written by gcl.eval)
+ *   RUN/metrics.csv        the final metrics, one row (written by the run layer in gcl.experiment)
+ *   RUN/DONE               present once the run has finished (a run cache's marker)
+ *   RUN/.lock              held by the process training in the folder (a run cache's lock)
  * </pre>
  * The checkpoint is replaced after every epoch: written beside the old one first, then swapped in,
- * so an interrupted run always leaves a complete checkpoint.
+ * so an interrupted run always leaves a complete checkpoint. Every file is written through
+ * {@link AtomicFiles}.
  */
 public final class RunDirectory {
-    public static final String MANIFEST = "config.json";
+    public static final String MANIFEST = "run.json";
     public static final String CHECKPOINT = "checkpoint";
     public static final String HISTORY = "history.csv";
     public static final String METRICS = "metrics.csv";
+    public static final String DONE = "DONE";
+    public static final String LOCK = ".lock";
     static final String STATE = "state.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,44 +69,96 @@ public final class RunDirectory {
         return root.resolve(METRICS);
     }
 
-    /** Whether a complete checkpoint is present. */
-    public boolean hasCheckpoint() {
-        return Files.isRegularFile(checkpointDir().resolve(STATE)) || Files.isRegularFile(root.resolve(CHECKPOINT + ".new").resolve(STATE));
+    public Path lockFile() {
+        return root.resolve(LOCK);
     }
 
-    /** Writes the manifest (creating the folder). */
-    public void writeManifest(RunManifest manifest) throws IOException {
-        Files.createDirectories(root);
-        manifest.write(manifestFile());
+    // ---- the manifest ------------------------------------------------------------------------
+
+    /**
+     * What {@code run.json} records: the full config (seed included), the data it was trained on
+     * (name and fingerprint) and the versions of everything that computed it.
+     *
+     * @param config          the settings
+     * @param dataName        the dataset's name
+     * @param dataFingerprint the dataset's fingerprint ({@code gcl.data.Dataset#fingerprint})
+     * @param versions        {@link Version#all()} when the run started
+     * @param created         when the run started (UTC, ISO-8601)
+     */
+    public record Manifest(GclConfig config, String dataName, String dataFingerprint, Map<String, String> versions,
+                           String created) {
+        /** A manifest for a run starting now. */
+        public static Manifest now(GclConfig config, String dataName, String dataFingerprint) {
+            return new Manifest(config, dataName, dataFingerprint, Version.all(), Instant.now().toString());
+        }
+    }
+
+    /** Writes the manifest (creating the folder): {@code {"config": {...}, "seed": ..., "data": {...}, "versions": {...}}}. */
+    public void writeManifest(Manifest manifest) throws IOException {
+        ObjectNode o = JSON.createObjectNode();
+        o.set("config", manifest.config().toJsonTree());
+        o.put("seed", manifest.config().seed());
+        ObjectNode data = o.putObject("data");
+        data.put("name", manifest.dataName());
+        data.put("fingerprint", manifest.dataFingerprint());
+        o.set("versions", JSON.valueToTree(manifest.versions()));
+        o.put("created", manifest.created());
+        AtomicFiles.writeString(manifestFile(), JSON.writeValueAsString(o));
     }
 
     /** Reads the manifest, or says clearly that this is not a run directory. */
-    public RunManifest readManifest() throws IOException {
-        if (!Files.isRegularFile(manifestFile())) {
+    public Manifest readManifest() throws IOException {
+        Path file = manifestFile();
+        if (!Files.isRegularFile(file)) {
             throw new IOException(root + ": not a run directory (no " + MANIFEST + ")");
         }
-        return RunManifest.read(manifestFile());
+        JsonNode o;
+        try {
+            o = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": not a readable run manifest (" + e.getMessage() + ")", e);
+        }
+        if (o == null || !o.has("config")) {
+            throw new IOException(file + ": not a run manifest (no \"config\" field)");
+        }
+        GclConfig config = GclConfig.fromJsonTree(o.get("config"), file.toString());
+        JsonNode data = o.path("data");
+        Map<String, String> versions = new LinkedHashMap<>();
+        o.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+        return new Manifest(config, data.path("name").asText(""), data.path("fingerprint").asText(""), versions,
+                o.path("created").asText(""));
     }
+
+    // ---- the checkpoint ----------------------------------------------------------------------
 
     /** The training state saved with a checkpoint. */
     public record State(int completedEpochs, List<EpochRecord> history) {
     }
 
+    /** Whether a complete checkpoint is present. */
+    public boolean hasCheckpoint() {
+        return Files.isRegularFile(checkpointDir().resolve(STATE)) || Files.isRegularFile(freshCheckpoint().resolve(STATE));
+    }
+
     /** Saves the model and the state after an epoch, replacing the previous checkpoint. */
     public void saveCheckpoint(GclModel model, State state) throws IOException {
         Files.createDirectories(root);
-        Path fresh = root.resolve(CHECKPOINT + ".new");
-        deleteTree(fresh);
+        Path fresh = freshCheckpoint();
+        AtomicFiles.deleteTree(fresh);
         model.save(fresh);
-        JSON.writeValue(fresh.resolve(STATE).toFile(), state);
+        AtomicFiles.write(fresh.resolve(STATE), tmp -> JSON.writeValue(tmp.toFile(), state));
         Path current = checkpointDir();
         Path old = root.resolve(CHECKPOINT + ".old");
-        deleteTree(old);
+        AtomicFiles.deleteTree(old);
         if (Files.exists(current)) {
             Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(fresh, current, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        AtomicFiles.deleteTree(old);
+    }
+
+    private Path freshCheckpoint() {
+        return root.resolve(CHECKPOINT + ".new");
     }
 
     /** The checkpoint's folder: the current one, or a complete new one left by an interrupted swap. */
@@ -101,9 +166,8 @@ public final class RunDirectory {
         if (Files.isRegularFile(checkpointDir().resolve(STATE))) {
             return checkpointDir();
         }
-        Path fresh = root.resolve(CHECKPOINT + ".new");
-        if (Files.isRegularFile(fresh.resolve(STATE))) {
-            return fresh;
+        if (Files.isRegularFile(freshCheckpoint().resolve(STATE))) {
+            return freshCheckpoint();
         }
         throw new IOException(root + ": no checkpoint to resume from (" + CHECKPOINT + "/" + STATE + " missing)");
     }
@@ -123,13 +187,59 @@ public final class RunDirectory {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+    // ---- history and metrics -----------------------------------------------------------------
+
+    /** Writes the history as CSV with a header row (NaN as an empty cell). */
+    public void writeHistory(TrainingHistory history) throws IOException {
+        AtomicFiles.write(historyFile(), history::writeCsv);
+    }
+
+    /** The history as written by {@link #writeHistory}; an empty table when there is none yet. */
+    public Table readHistory() {
+        return readTable(historyFile());
+    }
+
+    /** Writes the final metrics, a one-row table. */
+    public void writeMetrics(Table metrics) throws IOException {
+        AtomicFiles.write(metricsFile(), tmp -> metrics.write().csv(tmp.toFile()));
+    }
+
+    /** The metrics as written by {@link #writeMetrics}; an empty table when there are none. */
+    public Table readMetrics() {
+        return readTable(metricsFile());
+    }
+
+    private static Table readTable(Path file) {
+        if (!Files.exists(file)) {
+            return Table.create(file.getFileName().toString());
+        }
+        try {
+            return Table.read().csv(CsvReadOptions.builder(file.toFile()).missingValueIndicator("", "NaN").build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(file + ": not a readable CSV table: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- a cache's marks ---------------------------------------------------------------------
+
+    /** Marks the run finished (under its cache key). */
+    public void markDone(String key) throws IOException {
+        AtomicFiles.writeString(root.resolve(DONE), key + "\n");
+    }
+
+    /** Whether the run is marked finished. */
+    public boolean isDone() {
+        return Files.isRegularFile(root.resolve(DONE));
+    }
+
+    /** Removes everything in the folder but its lock, to train it again from the start. */
+    public void clearForRetraining() throws IOException {
+        if (!Files.isDirectory(root)) {
             return;
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        try (var files = Files.list(root)) {
+            for (Path p : files.filter(p -> !p.getFileName().toString().equals(LOCK)).toList()) {
+                AtomicFiles.deleteTree(p);
             }
         }
     }

@@ -90,7 +90,7 @@ public final class Pca {
 
     /** Number of components k. */
     public int components() {
-        return (int) components.columns();
+        return components.columns();
     }
 
     /** The principal directions as columns, [d, k], unit length, strongest first. */

@@ -41,7 +41,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <pre>{@code
  * Tsne.Embedding e = Tsne.embed(features, Tsne.Options.defaults().withPerplexity(30).withSeed(7));
- * XYChart c = Charts.scatter("t-SNE of reconstructions", e.xy(), anomalous);
+ * XYChart c = ScatterPlots.scatter("t-SNE of reconstructions", e.xy(), anomalous);
  * }</pre>
  */
 public final class Tsne {
@@ -129,14 +129,14 @@ public final class Tsne {
      * @param klDivergence KL(P‖Q) of the final map (lower is a more faithful map)
      */
     public record Embedding(INDArray coordinates, double klDivergence) {
-        /** The map as {@code xy[i] = {x, y}} rows, for {@link Charts#scatter}. */
+        /** The map as {@code xy[i] = {x, y}} rows, for {@link ScatterPlots#scatter}. */
         public double[][] xy() {
             return coordinates.toDoubleMatrix();
         }
 
         /** Number of points. */
         public int size() {
-            return (int) coordinates.rows();
+            return coordinates.rows();
         }
     }
 
@@ -161,7 +161,7 @@ public final class Tsne {
         if (data.rank() != 2) {
             throw new IllegalArgumentException("t-SNE needs a [N, d] matrix, got shape " + Arrays.toString(data.shape()));
         }
-        int n = (int) data.rows();
+        int n = data.rows();
         if (n < 3 || options.perplexity() >= n - 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "t-SNE with perplexity %.1f needs more than %d points, got %d: lower the perplexity",
@@ -185,7 +185,7 @@ public final class Tsne {
     /** Pairwise squared Euclidean distances of the rows of x, [N, N], ≥ 0 with a zero diagonal. */
     public static INDArray squaredDistances(INDArray x) {
         INDArray xd = x.castTo(DataType.DOUBLE);
-        int n = (int) xd.rows();
+        int n = xd.rows();
         INDArray norms = xd.mul(xd).sum(1).reshape(n, 1);
         INDArray d = Nd4j.gemm(xd, xd, false, true).muli(-2.0);
         d.addiColumnVector(norms).addiRowVector(norms.reshape(1, n));
@@ -204,7 +204,7 @@ public final class Tsne {
      */
     public static INDArray conditionalProbabilities(INDArray squaredDistances, double perplexity) {
         INDArray dist = squaredDistances.castTo(DataType.DOUBLE);
-        int n = (int) dist.rows();
+        int n = dist.rows();
         if (dist.rank() != 2 || dist.columns() != n) {
             throw new IllegalArgumentException("squared distances must be [N, N], got " + Arrays.toString(dist.shape()));
         }
@@ -287,7 +287,7 @@ public final class Tsne {
     /** The symmetrised joint probabilities p_ij = (p_{j|i} + p_{i|j}) / 2N, floored at 10⁻¹². */
     static INDArray jointProbabilities(INDArray squaredDistances, double perplexity) {
         INDArray conditional = conditionalProbabilities(squaredDistances, perplexity);
-        int n = (int) conditional.rows();
+        int n = conditional.rows();
         INDArray p = conditional.add(conditional.transpose()).divi(2.0 * n);
         Transforms.max(p, TINY, false);
         zeroDiagonal(p);
@@ -295,7 +295,7 @@ public final class Tsne {
     }
 
     private static Embedding optimise(INDArray pJoint, Options o, Progress progress) {
-        int n = (int) pJoint.rows();
+        int n = pJoint.rows();
         INDArray p = pJoint.mul(o.exaggeration());
         Random rng = new Seeds(o.seed()).random("viz.tsne.init");
         double[] y = new double[n * 2];
@@ -416,7 +416,7 @@ public final class Tsne {
     }
 
     private static void zeroDiagonal(INDArray m) {
-        int n = (int) m.rows();
+        int n = m.rows();
         for (int i = 0; i < n; i++) {
             m.putScalar(i, i, 0.0);
         }

@@ -3,8 +3,7 @@ package gcl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gcl.data.DatasetWriter;
-import gcl.experiment.ExperimentTest;
+import gcl.TinyData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,7 @@ class ExperimentCommandsTest {
 
     @Test
     void ablateWritesOneRowPerMethodAndSeedAndReusesTheCache(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("data");
-        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path data = TinyData.write(dir.resolve("data"));
         Path out = dir.resolve("table2.csv");
         assertEquals(0, Main.run(args("ablate", data, dir.resolve("cache"), out, "1,2")));
         Table first = Table.read().csv(out.toFile());
@@ -41,8 +39,7 @@ class ExperimentCommandsTest {
 
     @Test
     void seedsRunsGclBAndGclPtAndRejectsBadSeeds(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("data");
-        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path data = TinyData.write(dir.resolve("data"));
         Path out = dir.resolve("fig10.csv");
         assertEquals(0, Main.run(args("seeds", data, dir.resolve("cache"), out, "1-2")));
         Table t = Table.read().csv(out.toFile());
@@ -53,8 +50,7 @@ class ExperimentCommandsTest {
 
     @Test
     void methodsPicksRowsOfTable2InItsOrder(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("data");
-        DatasetWriter.write(data, ExperimentTest.tinyDataset());
+        Path data = TinyData.write(dir.resolve("data"));
         Path out = dir.resolve("some.csv");
         List<String> a = new java.util.ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), out, "1")));
         a.addAll(List.of("--methods", "gcl-pt,AE_TD"));

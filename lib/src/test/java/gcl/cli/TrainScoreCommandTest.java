@@ -3,7 +3,7 @@ package gcl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gcl.synth.SyntheticFeatures;
+import gcl.TinyData;
 import gcl.train.GclConfig;
 import gcl.train.RunDirectory;
 import gcl.train.Variant;
@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainScoreCommandTest {
     @Test
     void trainThenScoreADatasetDirectory(@TempDir Path tmp) throws Exception {
-        Path data = tmp.resolve("data");
-        SyntheticFeatures.write(new SyntheticFeatures.Config("tiny", 16, 2, 2, 12, 6, 8, 16, 0.5, 0.1, 0.4, 0.25), 3, data);
+        Path data = TinyData.write(tmp.resolve("data"));
         Path run = tmp.resolve("run");
         assertEquals(0, Main.run("train", "--data", data.toString(), "--out", run.toString(), "--variant", "gcl-b",
                 "--nl", "gaussian:1.5", "--seed", "4", "--profile", "quick", "--epochs", "2", "--batch", "64",
@@ -34,7 +33,7 @@ class TrainScoreCommandTest {
         assertEquals(0, Main.run("score", "--run", run.toString(), "--data", data.toString(), "--out", scores.toString()));
         List<String> lines = Files.readAllLines(scores);
         assertEquals("video,segment,first_frame,score,score_g,score_d,label", lines.get(0));
-        assertTrue(lines.size() > 6 * 8, "one row per test segment, got " + lines.size());
+        assertEquals(1 + 8 * 12, lines.size(), "a header and one row per test segment");
     }
 
     @Test

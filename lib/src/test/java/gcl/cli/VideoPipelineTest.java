@@ -3,10 +3,11 @@ package gcl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gcl.data.Annotations;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.data.Video;
-import gcl.video.VideoAnnotations;
+import gcl.data.VideoFolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +32,12 @@ class VideoPipelineTest {
         assertTrue(ds.info().synthetic());
         assertEquals(25.0, ds.info().frameRate(), 1e-9);
         assertEquals(2048, ds.test().dim());
-        VideoAnnotations truth = VideoAnnotations.read(videos);
+        Annotations truth = VideoFolder.read(videos).annotations();
         assertEquals(4, ds.train().videos().size() + ds.test().videos().size());
         for (Video v : ds.test().videos()) {
             assertEquals(4, v.segments());
             assertEquals(64, v.frames());
-            boolean[] expected = truth.entry(v.id()).orElseThrow().groundTruth(64);
+            boolean[] expected = truth.mask(v.id(), 64);
             assertTrue(java.util.Arrays.equals(expected, v.groundTruth()), v.id());
         }
     }

@@ -22,7 +22,7 @@ class DatasetDirectoryTest {
     @TempDir
     Path dir;
 
-    static final DatasetInfo INFO = new DatasetInfo("tiny", 4, "test", 0, 30, DatasetInfo.SEGMENTS, true, "a test set");
+    static final DatasetInfo INFO = new DatasetInfo("tiny", 4, "test", 0, 30, GroundTruthConvention.SEGMENTS, true, "a test set");
 
     static INDArray features(int t, int d, float base) {
         return Nd4j.linspace(DataType.FLOAT, base, 1, (long) t * d).reshape(t, d);
@@ -91,12 +91,12 @@ class DatasetDirectoryTest {
         assertEquals(2, more.size());
         more.writeVideo("test-b", Split.TEST, features(1, 3, 0), 4, VideoLabel.NORMAL, null);
         more.finish();
-        assertEquals(List.of("test-a", "test-b"), DatasetDirectory.readSplit(dir, Split.TEST));
+        assertEquals(List.of("test-a", "test-b"), Annotations.readSplit(dir, Split.TEST));
     }
 
     @Test
     void publishedConventionCutsRealLengthGroundTruth() throws IOException {
-        DatasetInfo real = new DatasetInfo("real", 4, "test", 0, 30, DatasetInfo.FRAMES, false);
+        DatasetInfo real = new DatasetInfo("real", 4, "test", 0, 30, GroundTruthConvention.FRAMES, false);
         DatasetWriter w = DatasetWriter.open(dir, real);
         boolean[] gt = new boolean[10];
         gt[8] = gt[9] = gt[3] = true;
@@ -104,14 +104,14 @@ class DatasetDirectoryTest {
         w.writeVideo("t", Split.TRAIN, features(2, 3, 0), 10, VideoLabel.UNKNOWN, null);
         w.finish();
         assertEquals(10, DatasetDirectory.load(dir).test().video("v").frames());
-        Dataset pub = DatasetDirectory.load(dir, DatasetDirectory.Options.defaults().withConvention(DatasetInfo.SEGMENTS));
+        Dataset pub = DatasetDirectory.load(dir, DatasetDirectory.Options.defaults().withConvention(GroundTruthConvention.SEGMENTS));
         Video v = pub.test().video("v");
         assertEquals(8, v.frames());
         assertEquals(1, GroundTruth.count(v.groundTruth()));
-        assertEquals(DatasetInfo.SEGMENTS, pub.info().groundTruthConvention());
+        assertEquals(GroundTruthConvention.SEGMENTS, pub.info().groundTruthConvention());
         writeTiny(dir.resolve("seg"));
         IOException e = assertThrows(IOException.class, () -> DatasetDirectory.load(dir.resolve("seg"),
-                DatasetDirectory.Options.defaults().withConvention(DatasetInfo.FRAMES)));
+                DatasetDirectory.Options.defaults().withConvention(GroundTruthConvention.FRAMES)));
         assertTrue(e.getMessage().contains("dataset.json"), e.getMessage());
     }
 

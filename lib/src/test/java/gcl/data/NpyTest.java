@@ -81,7 +81,7 @@ class NpyTest {
         ByteBuffer ints = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putLong(1).putLong(0).putLong(1);
         Files.write(i, npy("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }", ints.array()));
         assertArrayEquals(new boolean[] {true, false, true}, Npy.readMask(i));
-        assertEquals(DataType.LONG, Npy.read(i).dataType());
+        assertEquals(DataType.INT64, Npy.read(i).dataType());
         Path w = dir.resolve("w.npy");
         Npy.writeMask(w, new boolean[] {true, false});
         assertArrayEquals(new boolean[] {true, false}, Npy.readMask(w));

@@ -6,64 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gcl.TinyData;
 import gcl.data.Dataset;
-import gcl.data.DatasetInfo;
-import gcl.data.FeatureSet;
-import gcl.data.Video;
-import gcl.data.VideoLabel;
 import gcl.train.GclConfig;
 import gcl.train.Variant;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
 
 public class ExperimentTest {
-    /** Eight tiny videos of d = 8; test videos have an anomalous middle (large values) with ground truth. */
-    public static Dataset tinyDataset() {
-        Random rng = new Random(3);
-        List<Video> train = new ArrayList<>();
-        List<INDArray> trainX = new ArrayList<>();
-        List<Video> test = new ArrayList<>();
-        List<INDArray> testX = new ArrayList<>();
-        for (int v = 0; v < 8; v++) {
-            float[][] x = new float[12][8];
-            boolean[] gt = new boolean[12 * 4];
-            for (int t = 0; t < 12; t++) {
-                boolean anomalous = v % 2 == 0 && t >= 5 && t < 8;
-                for (int k = 0; k < 8; k++) {
-                    x[t][k] = (float) (anomalous ? 2 + rng.nextDouble() : 0.3 + 0.05 * rng.nextGaussian());
-                }
-                for (int f = 0; f < 4; f++) {
-                    gt[t * 4 + f] = anomalous;
-                }
-            }
-            train.add(new Video("train" + v, 0, 12, 48, v % 2 == 0 ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL, null));
-            trainX.add(Nd4j.createFromArray(x));
-            test.add(new Video("test" + v, 0, 12, 48, VideoLabel.UNKNOWN, gt));
-            testX.add(Nd4j.createFromArray(x).dup());
-        }
-        DatasetInfo info = new DatasetInfo("tiny", 4, "test", 8, 25, DatasetInfo.SEGMENTS, true);
-        return new Dataset(info, FeatureSet.of(train, trainX), FeatureSet.of(test, testX), "tiny-fingerprint");
-    }
-
-    static GclConfig tinyConfig() {
-        return GclConfig.defaults().withVariant(Variant.GCL_B)
-                .with("generatorHidden", List.of(4)).with("discriminatorHidden", List.of(4))
-                .with("batchSize", 32).with("epochs", 2).with("pretrainEpochs", 1).with("learningRate", 0.01);
-    }
-
     @Test
     void aSecondRunWithTheSameConfigComesFromTheCache(@TempDir Path dir) {
-        Dataset data = tinyDataset();
+        Dataset data = TinyData.dataset();
         Experiment exp = Experiment.on(data).cache(new RunCache(dir)).quiet(true);
-        Run first = exp.run("GCL_B", tinyConfig());
-        Run second = exp.run("GCL_B", tinyConfig());
+        Run first = exp.run("GCL_B", TinyData.config());
+        Run second = exp.run("GCL_B", TinyData.config());
         assertFalse(first.fromCache());
         assertTrue(second.fromCache());
         assertEquals(first.metrics().auc(), second.metrics().auc(), 1e-12);
@@ -72,49 +31,58 @@ public class ExperimentTest {
         assertTrue(first.trainingSeconds() > 0, "the history records how long training took");
         assertEquals(first.trainingSeconds(), second.trainingSeconds(), 1e-9,
                 "a cached run still reports its training time, not the time to read it back");
-        Run fresh = exp.fresh(true).run("GCL_B", tinyConfig());
+        Run fresh = exp.fresh(true).run("GCL_B", TinyData.config());
         assertFalse(fresh.fromCache());
         assertEquals(first.metrics().auc(), fresh.metrics().auc(), 1e-12, "same seed, same numbers");
     }
 
     @Test
-    void theKeyDependsOnConfigSeedAndData() {
-        GclConfig c = tinyConfig();
-        assertEquals(RunCache.key(c, "a"), RunCache.key(tinyConfig(), "a"));
+    void theKeyDependsOnConfigSeedDataAndCode() {
+        GclConfig c = TinyData.config();
+        assertEquals(RunCache.key(c, "a"), RunCache.key(TinyData.config(), "a"));
         assertNotEquals(RunCache.key(c, "a"), RunCache.key(c.withSeed(2), "a"));
         assertNotEquals(RunCache.key(c, "a"), RunCache.key(c, "b"));
         assertNotEquals(RunCache.key(c, "a"), RunCache.key(c.withEpochs(3), "a"));
+        assertEquals(RunCache.key(c, "a"), RunCache.key(c, "a", gcl.Version.library() + "/" + gcl.Version.deeplearning4j()
+                + "/" + gcl.Version.methodCode()), "the key includes this build's method code");
+        assertNotEquals(RunCache.key(c, "a", "0.1.0/1.0.0-M2.1/aaaa"), RunCache.key(c, "a", "0.1.0/1.0.0-M2.1/bbbb"),
+                "a fix to the method's code makes a new key, even under the same version number");
     }
 
     @Test
     void runAllGivesOneRowPerMethodAndSeed(@TempDir Path dir) {
-        Experiment exp = Experiment.on(tinyDataset()).cache(new RunCache(dir)).quiet(true);
-        List<Trial> trials = PaperExperiments.variants(tinyConfig(), Variant.AE_ALL_DATA, Variant.GCL_B);
+        Experiment exp = Experiment.on(TinyData.dataset()).cache(new RunCache(dir)).quiet(true);
+        List<Trial> trials = PaperTrials.variants(TinyData.config(), Variant.AE_ALL_DATA, Variant.GCL_B);
         Table runs = exp.runAll(trials, List.of(1L, 2L));
         assertEquals(4, runs.rowCount());
         assertEquals(List.of("AE_AllData", "AE_AllData", "GCL_B", "GCL_B"), runs.stringColumn("method").asList());
-        Table summary = PaperExperiments.summary(runs);
+        Table summary = Summaries.summary(runs);
         assertEquals(2, summary.rowCount());
         assertEquals(2, summary.intColumn("seeds").get(0));
-        Table compare = PaperExperiments.compare(summary, "tiny");
+        Table compare = Summaries.compare(summary, "tiny");
         assertEquals(56.32, compare.doubleColumn("paper: UCF-Crime AUC %").get(0), 1e-9);
     }
 
     @Test
     void seedListsParse() {
-        assertEquals(List.of(1L, 2L, 3L, 7L), PaperExperiments.parseSeeds("1-3, 7"));
-        assertEquals(10, PaperExperiments.parseSeeds("1-10").size());
-        assertThrows(IllegalArgumentException.class, () -> PaperExperiments.parseSeeds("a,b"));
-        assertThrows(IllegalArgumentException.class, () -> PaperExperiments.parseSeeds("5-1"));
+        assertEquals(List.of(1L, 2L, 3L, 7L), PaperTrials.parseSeeds("1-3, 7"));
+        assertEquals(10, PaperTrials.parseSeeds("1-10").size());
+        assertThrows(IllegalArgumentException.class, () -> PaperTrials.parseSeeds("a,b"));
+        assertThrows(IllegalArgumentException.class, () -> PaperTrials.parseSeeds("5-1"));
     }
 
     @Test
     void summaryUsesTheSampleStandardDeviation() {
-        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "A", "A", "A"),
-                tech.tablesaw.api.DoubleColumn.create("AUC %", 60, 62, 64));
-        Table s = PaperExperiments.summary(runs);
+        Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "A", "A", "A", "B"),
+                tech.tablesaw.api.DoubleColumn.create("AUC %", 60, 62, 64, 70.125));
+        Table s = Summaries.summary(runs);
+        assertEquals(List.of("method", "seeds", "mean AUC %", "std", "min", "max"), s.columnNames());
         assertEquals(62, s.doubleColumn("mean AUC %").get(0), 1e-9);
         assertEquals(2, s.doubleColumn("std").get(0), 1e-9);
+        assertEquals(60, s.doubleColumn("min").get(0), 0);
+        assertEquals(64, s.doubleColumn("max").get(0), 0);
+        assertEquals(70.13, s.doubleColumn("mean AUC %").get(1), 1e-9, "rounded to 2 decimals");
+        assertEquals(0, s.doubleColumn("std").get(1), 0, "one seed: 0, as the tables have always shown it");
     }
 
     @Test
@@ -122,7 +90,7 @@ public class ExperimentTest {
         Table summary = Table.create("s", tech.tablesaw.api.StringColumn.create("method", "GCL_B", "AE_AllData", "no paper"),
                 tech.tablesaw.api.IntColumn.create("seeds", 3, 3, 3),
                 tech.tablesaw.api.DoubleColumn.create("mean AUC %", 60, 70, 99));
-        Table o = PaperExperiments.ordering(summary);
+        Table o = Summaries.ordering(summary);
         assertEquals(List.of("GCL_B", "AE_AllData"), o.stringColumn("method").asList());
         assertEquals(List.of(2, 1), o.intColumn("ours: rank").asList());
         assertEquals(List.of(1, 2), o.intColumn("paper: rank").asList());
@@ -140,21 +108,21 @@ public class ExperimentTest {
         Table back = Experiment.readCsv(file);
         assertEquals(List.of(70.0, 71.5), back.doubleColumn("AUC %").asList());
         assertEquals(1200.0, back.doubleColumn("train s").get(0), 1e-9);
-        assertEquals(List.of(70.0, 71.5), PaperExperiments.summary(back).doubleColumn("mean AUC %").asList());
+        assertEquals(List.of(70.0, 71.5), Summaries.summary(back).doubleColumn("mean AUC %").asList());
         var missing = assertThrows(RuntimeException.class, () -> Experiment.readCsv(dir.resolve("nothing.csv")));
         assertTrue(missing.getMessage().contains("nothing.csv"), missing.getMessage());
     }
 
     @Test
     void anInterruptedRunResumesFromItsLastCheckpoint(@TempDir Path dir) throws Exception {
-        Dataset data = tinyDataset();
-        GclConfig c = tinyConfig();
+        Dataset data = TinyData.dataset();
+        GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
         String key = RunCache.key(c, data);
         // a run killed during its second epoch: its folder beside the cache holds epoch 1's checkpoint
         Path work = cache.workDir(key);
         gcl.train.RunDirectory runDir = new gcl.train.RunDirectory(work);
-        runDir.writeManifest(gcl.train.RunManifest.now(c, data.info().name(), data.fingerprint()));
+        runDir.writeManifest(gcl.train.RunDirectory.Manifest.now(c, data.info().name(), data.fingerprint()));
         var trainer = new gcl.train.GclTrainer(c).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
             if (epoch == 2) {
                 throw new IllegalStateException("killed");
@@ -177,8 +145,8 @@ public class ExperimentTest {
 
     @Test
     void aRunFolderInUseIsLeftAlone(@TempDir Path dir) throws Exception {
-        Dataset data = tinyDataset();
-        GclConfig c = tinyConfig();
+        Dataset data = TinyData.dataset();
+        GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
         String key = RunCache.key(c, data);
         try (RunCache.Work busy = cache.claim(key)) {

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gcl.data.Annotations;
+import gcl.data.GroundTruth;
+import gcl.data.Split;
+import gcl.data.VideoFolder;
+import gcl.data.VideoLabel;
 import gcl.video.Segmenter;
 import gcl.video.TestVideos;
-import gcl.video.VideoAnnotations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,10 +80,10 @@ class BatchExtractionTest {
         Path videos = Files.createDirectories(dir.resolve("videos"));
         TestVideos.write(videos.resolve("n1.avi"), 32, 32, 24, 25);
         TestVideos.write(videos.resolve("t1.avi"), 37, 32, 24, 25);
-        new VideoAnnotations(Map.of(
-                "n1", new VideoAnnotations.Entry("n1", "train", 32, "normal", List.of()),
-                "t1", new VideoAnnotations.Entry("t1", "test", 37, "anomalous", List.of(new VideoAnnotations.Interval(20, 40)))),
-                "tiny", true, "Two test clips.").write(videos, 25);
+        new VideoFolder("tiny", true, "Two test clips.", 25, new Annotations.Builder()
+                .add("n1", Split.TRAIN, 32, VideoLabel.NORMAL, List.of())
+                .add("t1", Split.TEST, 37, VideoLabel.ANOMALOUS, List.of(new GroundTruth.Interval(20, 40)))
+                .build()).write(videos);
         Path out = dir.resolve("ds");
         BatchExtraction.Options drop = options(1).withSegmenter(new Segmenter(16, Segmenter.LastSegment.DROP));
         BatchExtraction.Result r = BatchExtraction.run(videos, out, new DefaultExtractor(32, 32, 24), drop);

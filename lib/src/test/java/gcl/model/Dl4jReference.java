@@ -53,6 +53,8 @@ final class Dl4jReference {
 
     /** Eq. (1)/(5) as a DL4J loss function: ‖t − f̂‖₂ per sample, gradient (f̂ − t)/‖f̂ − t‖₂. */
     static final class L2NormLoss implements ILossFunction {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, boolean average) {
             double s = computeScoreArray(labels, preOutput, activationFn, mask).sumNumber().doubleValue();

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.Seeds;
+import gcl.data.Annotations;
+import gcl.data.Split;
+import gcl.data.VideoFolder;
+import gcl.data.VideoLabel;
 import gcl.video.ReadOptions;
-import gcl.video.VideoAnnotations;
 import gcl.video.VideoFrame;
 import gcl.video.VideoInfo;
 import gcl.video.VideoReader;
@@ -47,14 +50,14 @@ class SyntheticVideosTest {
                 assertTrue(0 < r.start() && r.start() < r.end() && r.end() <= r.frames(), r.toString());
             }
         }
-        VideoAnnotations ann = VideoAnnotations.read(dir.resolve("a"));
-        assertTrue(ann.synthetic());
-        assertEquals(6, ann.entries().size());
-        assertEquals(3, ann.entries().values().stream().filter(e -> e.split().equals("test")).count());
+        VideoFolder folder = VideoFolder.read(dir.resolve("a"));
+        assertTrue(folder.synthetic());
+        Annotations ann = folder.annotations();
+        assertEquals(6, ann.videos().size());
+        assertEquals(3, ann.ids(Split.TEST).size());
         for (SyntheticVideos.Rendered r : a.videos()) {
-            VideoAnnotations.Entry e = ann.entry(r.id()).orElseThrow();
-            assertEquals(r.anomaly() == null ? "normal" : "anomalous", e.label());
-            assertEquals(r.anomaly() == null ? 0 : r.end() - r.start(), count(e.groundTruth(r.frames())));
+            assertEquals(r.anomaly() == null ? VideoLabel.NORMAL : VideoLabel.ANOMALOUS, ann.video(r.id()).orElseThrow().label());
+            assertEquals(r.anomaly() == null ? 0 : r.end() - r.start(), count(ann.mask(r.id(), r.frames())));
         }
         SyntheticVideos.Summary other = SyntheticVideos.render(dir.resolve("c"), new Seeds(12), tiny(), null);
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.videos().get(0).file()),

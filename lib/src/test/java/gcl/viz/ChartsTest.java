@@ -41,12 +41,12 @@ class ChartsTest {
             auc.put(nl, y);
         }
         auc.get("none")[3] = Double.NaN; // drawn as a gap
-        XYChart c = Charts.line("AUC over training per NL target", "epoch", "frame-level AUC", auc, null);
+        XYChart c = LineCharts.line("AUC over training per NL target", "epoch", "frame-level AUC", auc, null);
         assertEquals(List.copyOf(auc.keySet()), List.copyOf(c.getSeriesMap().keySet()));
         assertEquals(1.0, c.getSeriesMap().get("ones").getXMin());
         assertEquals(15.0, c.getSeriesMap().get("ones").getXMax());
         assertEquals("epoch", c.getXAxisTitle());
-        Charts.addHorizontalLine(c, 0.5, "chance");
+        LineCharts.addHorizontalLine(c, 0.5, "chance");
         assertEquals(6, c.getSeriesMap().size());
         render(c, "line");
     }
@@ -55,22 +55,22 @@ class ChartsTest {
     void lineFromATable() {
         Table h = Table.create("history", IntColumn.create("epoch", 1, 2, 3),
                 DoubleColumn.create("G loss", 1.0, 0.7, 0.5), DoubleColumn.create("D loss", 0.69, 0.5, 0.4));
-        XYChart c = Charts.line("Training history", "loss", h, "epoch", "G loss", "D loss");
+        XYChart c = LineCharts.line("Training history", "loss", h, "epoch", "G loss", "D loss");
         assertEquals(List.of("G loss", "D loss"), List.copyOf(c.getSeriesMap().keySet()));
         render(c, null);
-        assertThrows(IllegalArgumentException.class, () -> Charts.line("x", "y", h, "epoch", "AUC"));
+        assertThrows(IllegalArgumentException.class, () -> LineCharts.line("x", "y", h, "epoch", "AUC"));
     }
 
     @Test
     void lineRefusesEmptyAndMismatchedSeries() {
-        assertThrows(IllegalArgumentException.class, () -> Charts.line("t", "x", "y", Map.of(), null));
-        assertThrows(IllegalArgumentException.class, () -> Charts.line("t", "x", "y", Map.of("a", new double[0]), null));
+        assertThrows(IllegalArgumentException.class, () -> LineCharts.line("t", "x", "y", Map.of(), null));
+        assertThrows(IllegalArgumentException.class, () -> LineCharts.line("t", "x", "y", Map.of("a", new double[0]), null));
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put("a", new double[] {1, 2});
         m.put("b", new double[] {1, 2, 3});
-        var e = assertThrows(IllegalArgumentException.class, () -> Charts.line("t", "x", "y", m, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> LineCharts.line("t", "x", "y", m, null));
         assertTrue(e.getMessage().contains("'b'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Charts.line("t", "x", "y", Map.of("a", new double[] {1, 2}), new double[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> LineCharts.line("t", "x", "y", Map.of("a", new double[] {1, 2}), new double[] {1}));
     }
 
     @Test
@@ -88,7 +88,7 @@ class ChartsTest {
         Map<String, double[]> v = new LinkedHashMap<>();
         v.put("normal", normal);
         v.put("anomalous", anomalous);
-        XYChart c = Charts.histogram("D's scores on test segments", "anomaly score", v, 30);
+        XYChart c = Histograms.histogram("D's scores on test segments", "anomaly score", v, 30);
         assertEquals(List.of("normal", "anomalous (1 NaN/∞ left out)"), List.copyOf(c.getSeriesMap().keySet()));
         // each outline encloses area 1: Σ heights × bin width
         for (var s : c.getSeriesMap().values()) {
@@ -104,13 +104,13 @@ class ChartsTest {
         double otherWidth = (c.getSeriesMap().get("anomalous (1 NaN/∞ left out)").getXData()[2]
                 - c.getSeriesMap().get("anomalous (1 NaN/∞ left out)").getXData()[1]);
         assertEquals(width, otherWidth, 1e-12, "common bins");
-        Charts.addVerticalLine(c, 0.5, "threshold");
+        LineCharts.addVerticalLine(c, 0.5, "threshold");
         assertEquals(3, c.getSeriesMap().size());
         assertEquals(0.5, c.getSeriesMap().get("threshold").getXMin());
         render(c, "histogram");
-        XYChart counts = Charts.histogram("counts", "v", Map.of("a", new double[] {1, 1, 1}), 4, false);
+        XYChart counts = Histograms.histogram("counts", "v", Map.of("a", new double[] {1, 1, 1}), 4, false);
         assertEquals(3.0, counts.getSeriesMap().get("a").getYMax());
-        assertThrows(IllegalArgumentException.class, () -> Charts.histogram("t", "x", Map.of("a", new double[] {Double.NaN}), 10));
+        assertThrows(IllegalArgumentException.class, () -> Histograms.histogram("t", "x", Map.of("a", new double[] {Double.NaN}), 10));
     }
 
     @Test
@@ -124,16 +124,16 @@ class ChartsTest {
             xy[i][0] = r.nextGaussian() + (anomalous[i] ? 4 : 0);
             xy[i][1] = r.nextGaussian();
         }
-        XYChart c = Charts.scatter("t-SNE of G's reconstructions", xy, anomalous);
+        XYChart c = ScatterPlots.scatter("t-SNE of G's reconstructions", xy, anomalous);
         assertEquals(List.of("normal (270)", "anomalous (30)"), List.copyOf(c.getSeriesMap().keySet()));
         Color red = c.getSeriesMap().get("anomalous (30)").getMarkerColor();
-        assertEquals(Charts.ANOMALOUS.getRGB() & 0xFFFFFF, red.getRGB() & 0xFFFFFF);
+        assertEquals(ChartStyle.ANOMALOUS.getRGB() & 0xFFFFFF, red.getRGB() & 0xFFFFFF);
         render(c, "scatter");
-        XYChart byInt = Charts.scatter("clusters", new double[][] {{0, 0}, {1, 1}, {2, 2}}, new int[] {2, 0, 2});
+        XYChart byInt = ScatterPlots.scatter("clusters", new double[][] {{0, 0}, {1, 1}, {2, 2}}, new int[] {2, 0, 2});
         assertEquals(List.of("group 0 (1)", "group 2 (2)"), List.copyOf(byInt.getSeriesMap().keySet()));
-        assertThrows(IllegalArgumentException.class, () -> Charts.scatter("t", new double[][] {{0, Double.NaN}}, new int[] {0}));
-        assertThrows(IllegalArgumentException.class, () -> Charts.scatter("t", new double[][] {{0, 0}}, new int[] {0, 1}));
-        assertThrows(IllegalArgumentException.class, () -> Charts.scatter("t", new double[0][], new int[0]));
+        assertThrows(IllegalArgumentException.class, () -> ScatterPlots.scatter("t", new double[][] {{0, Double.NaN}}, new int[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> ScatterPlots.scatter("t", new double[][] {{0, 0}}, new int[] {0, 1}));
+        assertThrows(IllegalArgumentException.class, () -> ScatterPlots.scatter("t", new double[0][], new int[0]));
     }
 
     @Test
@@ -145,9 +145,9 @@ class ChartsTest {
             gt[f] = (f >= 300 && f < 480) || (f >= 900 && f < 960);
             scores[f] = 0.15 + 0.05 * Math.sin(f / 40.0) + (gt[f] ? 0.6 : 0);
         }
-        XYChart c = Charts.scoreTimeline("Test video 007", scores, gt);
-        assertEquals(List.of(Charts.GROUND_TRUTH, "score"), List.copyOf(c.getSeriesMap().keySet()));
-        var box = c.getSeriesMap().get(Charts.GROUND_TRUTH);
+        XYChart c = Timelines.scoreTimeline("Test video 007", scores, gt);
+        assertEquals(List.of(Timelines.GROUND_TRUTH, "score"), List.copyOf(c.getSeriesMap().keySet()));
+        var box = c.getSeriesMap().get(Timelines.GROUND_TRUTH);
         assertEquals(300.0, box.getXData()[2]);
         assertEquals(1.0, box.getYMax());
         render(c, "timeline");
@@ -160,20 +160,20 @@ class ChartsTest {
             }
             epochs.put("epoch " + e, s);
         }
-        XYChart over = Charts.scoreTimeline("Scores over epochs", epochs, gt);
+        XYChart over = Timelines.scoreTimeline("Scores over epochs", epochs, gt);
         assertEquals(16, over.getSeriesMap().size());
         render(over, "timeline-epochs");
 
         Video v = new Video("v1", 0, 4, 64, VideoLabel.NORMAL, new boolean[64]);
-        XYChart normal = Charts.scoreTimeline(v, new double[64]);
+        XYChart normal = Timelines.scoreTimeline(v, new double[64]);
         assertEquals(List.of("score"), List.copyOf(normal.getSeriesMap().keySet()), "no anomalous frames: no box");
         assertTrue(normal.getTitle().contains("v1"));
-        assertThrows(IllegalArgumentException.class, () -> Charts.scoreTimeline("t", new double[10], new boolean[9]));
+        assertThrows(IllegalArgumentException.class, () -> Timelines.scoreTimeline("t", new double[10], new boolean[9]));
     }
 
     @Test
     void boxesOutlineEachAnomalousRun() {
-        double[][] b = Charts.boxes(new boolean[] {false, true, true, false, false, true}, 0, 1);
+        double[][] b = Timelines.boxes(new boolean[] {false, true, true, false, false, true}, 0, 1);
         assertArrayEquals(new double[] {0, 1, 1, 2, 2, 5, 5, 6, 6, 5}, b[0]);
         assertArrayEquals(new double[] {0, 0, 1, 1, 0, 0, 1, 1, 0, 0}, b[1]);
     }
@@ -187,43 +187,43 @@ class ChartsTest {
                 m[i][j] = (float) (Math.abs(r.nextGaussian()) * (j % 256 < 32 ? 2 : 0.5) + (i >= 120 && i < 140 ? 1.5 : 0));
             }
         }
-        HeatMapChart c = Charts.heatMap("Features of one video", Nd4j.createFromArray(m));
+        HeatMapChart c = HeatMaps.heatMap("Features of one video", Nd4j.createFromArray(m));
         var s = c.getHeatMapSeries();
-        assertEquals(Charts.HEAT_MAP_MAX_COLUMNS, s.getXData().size());
-        assertEquals(Charts.HEAT_MAP_MAX_ROWS, s.getYData().size());
-        assertEquals(Charts.HEAT_MAP_MAX_COLUMNS * Charts.HEAT_MAP_MAX_ROWS, s.getHeatData().size());
+        assertEquals(HeatMaps.HEAT_MAP_MAX_COLUMNS, s.getXData().size());
+        assertEquals(HeatMaps.HEAT_MAP_MAX_ROWS, s.getYData().size());
+        assertEquals(HeatMaps.HEAT_MAP_MAX_COLUMNS * HeatMaps.HEAT_MAP_MAX_ROWS, s.getHeatData().size());
         render(c, "heatmap");
-        HeatMapChart small = Charts.heatMap("small", new float[][] {{1, 2}, {3, 4}}, "x", "y");
+        HeatMapChart small = HeatMaps.heatMap("small", new float[][] {{1, 2}, {3, 4}}, "x", "y");
         assertEquals(4, small.getHeatMapSeries().getHeatData().size());
         render(small, null);
-        assertThrows(IllegalArgumentException.class, () -> Charts.heatMap("t", new float[][] {{1, Float.NaN}}, "x", "y"));
-        assertThrows(IllegalArgumentException.class, () -> Charts.heatMap("t", new float[][] {{1, 2}, {3}}, "x", "y"));
-        assertArrayEquals(new int[] {0, 3, 6}, Charts.binStarts(10, 3));
+        assertThrows(IllegalArgumentException.class, () -> HeatMaps.heatMap("t", new float[][] {{1, Float.NaN}}, "x", "y"));
+        assertThrows(IllegalArgumentException.class, () -> HeatMaps.heatMap("t", new float[][] {{1, 2}, {3}}, "x", "y"));
+        assertArrayEquals(new int[] {0, 3, 6}, HeatMaps.binStarts(10, 3));
     }
 
     @Test
     void barsWithErrorBars() throws IOException {
         List<String> methods = List.of("AE_AllData", "AE_TD", "GCL w/o NL", "GCL_B", "GCL_PT", "GCL_OCC");
-        CategoryChart c = Charts.bar("Ablation (3 seeds)", "frame-level AUC %", methods,
+        CategoryChart c = BarCharts.bar("Ablation (3 seeds)", "frame-level AUC %", methods,
                 new double[] {56.3, 63.8, 64.2, 68.2, 71.0, 74.2}, new double[] {0.8, 0.5, 1.1, 0.65, 0.52, 0.4});
         assertEquals(1, c.getSeriesMap().size());
         render(c, "bar");
         Map<String, double[]> gd = new LinkedHashMap<>();
         gd.put("G", new double[] {60, 62, 65, 66});
         gd.put("D", new double[] {70, 73, 76, 79});
-        CategoryChart grouped = Charts.bar("Weak supervision", "AUC %", List.of("0 %", "33 %", "66 %", "100 %"), gd, null);
+        CategoryChart grouped = BarCharts.bar("Weak supervision", "AUC %", List.of("0 %", "33 %", "66 %", "100 %"), gd, null);
         assertEquals(List.of("G", "D"), List.copyOf(grouped.getSeriesMap().keySet()));
         render(grouped, "bar-grouped");
-        assertThrows(IllegalArgumentException.class, () -> Charts.bar("t", "y", List.of("a"), new double[] {1, 2}, null));
-        assertThrows(IllegalArgumentException.class, () -> Charts.bar("t", "y", List.of("a"), new double[] {Double.NaN}, null));
+        assertThrows(IllegalArgumentException.class, () -> BarCharts.bar("t", "y", List.of("a"), new double[] {1, 2}, null));
+        assertThrows(IllegalArgumentException.class, () -> BarCharts.bar("t", "y", List.of("a"), new double[] {Double.NaN}, null));
     }
 
     @Test
     void barsFromAMeanStdTable() {
         Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "GCL_B", "GCL_B", "GCL_PT"),
                 DoubleColumn.create("AUC", 67.0, 68.0, 70.1));
-        Table summary = Tables.meanStd(runs, "method", "AUC");
-        CategoryChart c = Charts.bar("Seeds", "AUC %", summary, "method", "mean", "std");
+        Table summary = gcl.Tables.meanStd(runs, "method", "AUC");
+        CategoryChart c = BarCharts.bar("Seeds", "AUC %", summary, "method", "mean", "std");
         assertEquals(2, ((List<?>) c.getSeriesMap().values().iterator().next().getXData()).size());
         render(c, null);
     }
@@ -239,20 +239,20 @@ class ChartsTest {
             g.dispose();
             frames.add(im);
         }
-        BufferedImage grid = Charts.grid(frames, 3, List.of("frame 0", "frame 16", "frame 32", "frame 48", "frame 64"));
+        BufferedImage grid = ImageGrids.grid(frames, 3, List.of("frame 0", "frame 16", "frame 32", "frame 48", "frame 64"));
         assertEquals(6 + 3 * (160 + 6), grid.getWidth());
         assertEquals(6 + 2 * (120 + 20 + 6), grid.getHeight());
         assertEquals(frames.get(4).getRGB(10, 10), grid.getRGB(6 + 166 + 10, 6 + 146 + 10));
         save(grid, "grid");
-        assertThrows(IllegalArgumentException.class, () -> Charts.grid(List.of(), 3));
-        assertThrows(IllegalArgumentException.class, () -> Charts.grid(frames, 3, List.of("one")));
+        assertThrows(IllegalArgumentException.class, () -> ImageGrids.grid(List.of(), 3));
+        assertThrows(IllegalArgumentException.class, () -> ImageGrids.grid(frames, 3, List.of("one")));
     }
 
     /** Renders to PNG bytes (as Show does), and saves it under -Dviz.samples=DIR when set. */
     private static void render(Chart<?, ?> chart, String name) {
         BufferedImage im = BitmapEncoder.getBufferedImage(chart);
-        assertEquals(Charts.WIDTH, im.getWidth());
-        assertEquals(Charts.HEIGHT, im.getHeight());
+        assertEquals(ChartStyle.WIDTH, im.getWidth());
+        assertEquals(ChartStyle.HEIGHT, im.getHeight());
         assertTrue(chart.getTitle() != null && !chart.getTitle().isBlank());
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

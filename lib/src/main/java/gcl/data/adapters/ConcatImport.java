@@ -1,15 +1,16 @@
 package gcl.data.adapters;
 
 import gcl.Progress;
+import gcl.data.Annotations;
 import gcl.data.CropPolicy;
-import gcl.data.DatasetDirectory;
+import gcl.data.Csv;
 import gcl.data.DatasetInfo;
 import gcl.data.GroundTruth;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Npy;
 import gcl.data.Split;
 import gcl.data.VideoLabel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,36 +52,24 @@ public final class ConcatImport {
             throw new IOException(o.features() + ": expected one [N, d] array, found shape " + java.util.Arrays.toString(all.shape()));
         }
         Map<String, List<GroundTruth.Interval>> csv = o.groundTruthCsv() == null ? Map.of()
-                : DatasetDirectory.readIntervals(o.groundTruthCsv());
-        List<String> lines = Files.readAllLines(o.index());
-        if (lines.isEmpty() || !lines.get(0).strip().replace(" ", "").startsWith("id,split,from,to")) {
-            throw new IOException(o.index() + ": expected the header 'id,split,from,to[,label]'");
-        }
+                : Annotations.readGroundTruthCsv(o.groundTruthCsv());
         List<VideoSource> sources = new ArrayList<>();
         List<Integer> testSegments = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            String where = o.index() + ": line " + (i + 1);
-            int from;
-            int to;
+        for (Csv.Row r : Csv.read(o.index(), List.of("id", "split", "from", "to", "label"), 4)) {
+            int from = r.integer(2, "from");
+            int to = r.integer(3, "to");
             Split split;
             VideoLabel label;
             try {
-                split = Split.parse(f[1]);
-                from = Integer.parseInt(f[2].strip());
-                to = Integer.parseInt(f[3].strip());
-                label = f.length > 4 ? VideoLabel.parse(f[4]) : VideoLabel.UNKNOWN;
-            } catch (RuntimeException e) {
-                throw new IOException(where + ": expected id,split,from,to[,label], found '" + line + "'");
+                split = Split.parse(r.text(1));
+                label = VideoLabel.parse(r.text(4));
+            } catch (IllegalArgumentException e) {
+                throw r.problem(e.getMessage());
             }
             if (from < 0 || to <= from || to > all.rows()) {
-                throw new IOException(where + ": rows [" + from + ", " + to + ") are not inside the array's " + all.rows() + " rows");
+                throw r.problem("rows [" + from + ", " + to + ") are not inside the array's " + all.rows() + " rows");
             }
-            String id = f[0].strip();
+            String id = r.text(0);
             String origin = o.features() + " rows [" + from + ", " + to + ")";
             VideoSource.Reader reader = () -> all.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             sources.add(new VideoSource(id, split, origin, reader, label,
@@ -101,7 +90,7 @@ public final class ConcatImport {
         }
         sources = FeatureListImport.labelTestFromGroundTruth(sources);
         DatasetInfo info = new DatasetInfo(o.name(), o.segmentSize(), o.featureKind() == null ? "unknown" : o.featureKind(), 0,
-                o.frameRate(), DatasetInfo.SEGMENTS, false,
+                o.frameRate(), GroundTruthConvention.SEGMENTS, false,
                 o.name() + ", imported from one concatenated feature array by 'gcl data import concat'.");
         return ImportRun.write(o.out(), info, sources, CropPolicy.MEAN, progress);
     }

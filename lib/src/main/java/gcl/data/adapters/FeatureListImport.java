@@ -1,11 +1,12 @@
 package gcl.data.adapters;
 
 import gcl.Progress;
+import gcl.data.Annotations;
 import gcl.data.CropPolicy;
 import gcl.data.Crops;
-import gcl.data.DatasetDirectory;
 import gcl.data.DatasetInfo;
 import gcl.data.GroundTruth;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Npy;
 import gcl.data.Split;
 import gcl.data.VideoLabel;
@@ -51,23 +52,22 @@ public final class FeatureListImport {
         }
         Map<String, Path> index = o.features() == null ? Map.of() : ImportRun.index(o.features(), ImportRun::genericId);
         Map<String, List<GroundTruth.Interval>> csv = o.groundTruthCsv() == null ? Map.of()
-                : DatasetDirectory.readIntervals(o.groundTruthCsv());
+                : Annotations.readGroundTruthCsv(o.groundTruthCsv());
         List<VideoSource> sources = new ArrayList<>();
+        List<ImportRun.Listed> listed = ImportRun.listed(o.trainList(), o.testList(), index, ImportRun::genericId);
         for (Split split : Split.values()) {
-            Path list = split == Split.TRAIN ? o.trainList() : o.testList();
             Integer abnormal = split == Split.TRAIN ? o.trainAbnormal() : o.testAbnormal();
-            List<String> entries = ImportRun.readList(list);
-            if (abnormal != null && (abnormal < 0 || abnormal > entries.size())) {
-                throw new IllegalArgumentException(list + ": " + entries.size() + " entries, cannot mark the first " + abnormal + " anomalous");
+            long entries = listed.stream().filter(v -> v.split() == split).count();
+            if (abnormal != null && (abnormal < 0 || abnormal > entries)) {
+                throw new IllegalArgumentException((split == Split.TRAIN ? o.trainList() : o.testList()) + ": " + entries
+                        + " entries, cannot mark the first " + abnormal + " anomalous");
             }
-            for (int i = 0; i < entries.size(); i++) {
-                String entry = entries.get(i);
-                String id = ImportRun.genericId(entry);
-                Path file = ImportRun.resolve(entry, id, list, index);
-                VideoLabel label = abnormal == null ? VideoLabel.UNKNOWN : i < abnormal ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL;
-                List<GroundTruth.Interval> intervals = split == Split.TEST ? csv.getOrDefault(id, List.of()) : null;
-                sources.add(new VideoSource(id, split, file.toString(), ImportRun.file(file), label, intervals, null, null));
-            }
+        }
+        for (ImportRun.Listed v : listed) {
+            Integer abnormal = v.split() == Split.TRAIN ? o.trainAbnormal() : o.testAbnormal();
+            VideoLabel label = abnormal == null ? VideoLabel.UNKNOWN : v.position() < abnormal ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL;
+            List<GroundTruth.Interval> intervals = v.split() == Split.TEST ? csv.getOrDefault(v.id(), List.of()) : null;
+            sources.add(new VideoSource(v.id(), v.split(), v.file().toString(), ImportRun.file(v.file()), label, intervals, null, null));
         }
         if (o.concatenatedGt() != null) {
             sources = withConcatenatedGroundTruth(sources, o.concatenatedGt(), o.segmentSize());
@@ -76,7 +76,7 @@ public final class FeatureListImport {
             sources = labelTestFromGroundTruth(sources);
         }
         DatasetInfo info = new DatasetInfo(o.name(), o.segmentSize(), o.featureKind() == null ? "unknown" : o.featureKind(), 0,
-                o.frameRate(), DatasetInfo.SEGMENTS, false,
+                o.frameRate(), GroundTruthConvention.SEGMENTS, false,
                 o.name() + ", imported from lists of feature paths by 'gcl data import list' (crops: " + o.crops().id() + ").");
         return ImportRun.write(o.out(), info, sources, o.crops(), progress);
     }

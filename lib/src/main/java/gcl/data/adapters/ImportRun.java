@@ -3,9 +3,11 @@ package gcl.data.adapters;
 import gcl.Progress;
 import gcl.data.CropPolicy;
 import gcl.data.Crops;
+import gcl.data.Csv;
 import gcl.data.DatasetInfo;
 import gcl.data.DatasetWriter;
 import gcl.data.GroundTruth;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Npy;
 import gcl.data.Split;
 import java.io.IOException;
@@ -62,7 +64,7 @@ public final class ImportRun {
         int written = 0;
         int skipped = 0;
         List<String> failures = new ArrayList<>();
-        boolean segments = info.groundTruthConvention().equals(DatasetInfo.SEGMENTS);
+        boolean segments = info.groundTruthConvention() == GroundTruthConvention.SEGMENTS;
         for (VideoSource s : sources) {
             if (w.contains(s.id()) || w.contains(Crops.cropId(s.id(), 0))) {
                 skipped++;
@@ -73,7 +75,7 @@ public final class ImportRun {
                 List<INDArray> mats = Crops.apply(s.features().read(), crops, s.origin());
                 for (int c = 0; c < mats.size(); c++) {
                     INDArray m = mats.get(c);
-                    int t = (int) m.rows();
+                    int t = m.rows();
                     int frames;
                     if (segments) {
                         frames = GroundTruth.framesOfSegments(t, info.segmentSize());
@@ -104,16 +106,30 @@ public final class ImportRun {
         return new Result(written, skipped, failures);
     }
 
-    /** Non-blank, trimmed lines of a list file. */
-    public static List<String> readList(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException(file + ": no such list file");
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("#")) {
-                out.add(s);
+    /**
+     * An entry of a published train or test list and the feature file it names.
+     *
+     * @param split    the list it is in
+     * @param position its place in that list (0 = first)
+     * @param id       the video id made from it
+     * @param file     its feature file
+     */
+    public record Listed(Split split, int position, String id, Path file) {
+    }
+
+    /**
+     * The entries of the training list, then of the test list (blank lines and # comments skipped),
+     * each with its id and its feature file ({@link #resolve}).
+     */
+    public static List<Listed> listed(Path trainList, Path testList, Map<String, Path> index,
+                                      java.util.function.Function<String, String> idOf) throws IOException {
+        List<Listed> out = new ArrayList<>();
+        for (Split split : Split.values()) {
+            Path list = split == Split.TRAIN ? trainList : testList;
+            List<String> entries = Csv.readList(list);
+            for (int i = 0; i < entries.size(); i++) {
+                String id = idOf.apply(entries.get(i));
+                out.add(new Listed(split, i, id, resolve(entries.get(i), id, list, index)));
             }
         }
         return out;
@@ -181,26 +197,12 @@ public final class ImportRun {
         return () -> Npy.read(p);
     }
 
-    /** Reads a {@code id,frames} CSV of real frame counts (header required). */
+    /** Reads an {@code id,frames} CSV of real frame counts (none when {@code csv} is null). */
     public static Map<String, Integer> readFrames(Path csv) throws IOException {
         Map<String, Integer> frames = new LinkedHashMap<>();
-        if (csv == null) {
-            return frames;
-        }
-        List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty() || !lines.get(0).strip().startsWith("id,frames")) {
-            throw new IOException(csv + ": expected the header 'id,frames'");
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",");
-            try {
-                frames.put(f[0], Integer.parseInt(f[1].strip()));
-            } catch (RuntimeException e) {
-                throw new IOException(csv + ": line " + (i + 1) + ": expected id,frames, found '" + line + "'");
+        if (csv != null) {
+            for (Csv.Row r : Csv.read(csv, List.of("id", "frames"), 2)) {
+                frames.put(r.text(0), r.integer(1, "frames"));
             }
         }
         return frames;

@@ -4,6 +4,7 @@ import gcl.Progress;
 import gcl.data.CropPolicy;
 import gcl.data.DatasetInfo;
 import gcl.data.GroundTruth;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Npy;
 import gcl.data.Split;
 import gcl.data.VideoLabel;
@@ -33,11 +34,11 @@ public final class ShanghaiTechImport {
      * @param masks       folder of {@code <id>.npy} frame masks
      * @param out         dataset directory to write
      * @param crops       10-crop policy
-     * @param convention  {@code segments} (published, default) or {@code frames}
+     * @param convention  segments (published; the default when null) or frames
      * @param featureKind what the features are
      */
     public record Options(Path features, Path trainList, Path testList, Path masks, Path out, CropPolicy crops,
-                          String convention, String featureKind) {
+                          GroundTruthConvention convention, String featureKind) {
     }
 
     /** The id of a ShanghaiTech file or list entry: {@code SS_VVVV} (scene, video). */
@@ -53,21 +54,16 @@ public final class ShanghaiTechImport {
         }
         Map<String, Path> index = ImportRun.index(o.features(), ShanghaiTechImport::id);
         List<VideoSource> sources = new ArrayList<>();
-        for (Split split : Split.values()) {
-            Path list = split == Split.TRAIN ? o.trainList() : o.testList();
-            for (String entry : ImportRun.readList(list)) {
-                String id = id(entry);
-                Path file = ImportRun.resolve(entry, id, list, index);
-                Path maskFile = o.masks().resolve(id + ".npy");
-                boolean[] mask = Files.exists(maskFile) ? Npy.readMask(maskFile) : null;
-                VideoLabel label = mask != null && GroundTruth.count(mask) > 0 ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL;
-                Integer real = mask == null ? null : mask.length;
-                sources.add(new VideoSource(id, split, file.toString(), ImportRun.file(file), label, null,
-                        split == Split.TEST ? mask : null, real));
-            }
+        for (ImportRun.Listed v : ImportRun.listed(o.trainList(), o.testList(), index, ShanghaiTechImport::id)) {
+            Path maskFile = o.masks().resolve(v.id() + ".npy");
+            boolean[] mask = Files.exists(maskFile) ? Npy.readMask(maskFile) : null;
+            VideoLabel label = mask != null && GroundTruth.count(mask) > 0 ? VideoLabel.ANOMALOUS : VideoLabel.NORMAL;
+            Integer real = mask == null ? null : mask.length;
+            sources.add(new VideoSource(v.id(), v.split(), v.file().toString(), ImportRun.file(v.file()), label, null,
+                    v.split() == Split.TEST ? mask : null, real));
         }
         DatasetInfo info = new DatasetInfo("shanghaitech", 16, o.featureKind() == null ? "unknown" : o.featureKind(), 0, 24,
-                o.convention() == null ? DatasetInfo.SEGMENTS : o.convention(), false,
+                o.convention() == null ? GroundTruthConvention.SEGMENTS : o.convention(), false,
                 "ShanghaiTech Campus in the weakly supervised split of Zhong et al. (CVPR 2019), imported by "
                         + "'gcl data import shanghaitech' (crops: " + o.crops().id() + ").");
         return ImportRun.write(o.out(), info, sources, o.crops(), progress);

@@ -3,6 +3,7 @@ package gcl.data.adapters;
 import gcl.Progress;
 import gcl.data.CropPolicy;
 import gcl.data.DatasetInfo;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Split;
 import gcl.data.VideoLabel;
 import java.io.IOException;
@@ -30,13 +31,13 @@ public final class UcfCrimeImport {
      * @param annotations {@code Temporal_Anomaly_Annotation_for_Testing_Videos.txt}
      * @param out         dataset directory to write
      * @param crops       10-crop policy
-     * @param convention  {@code segments} (published, default) or {@code frames}
+     * @param convention  segments (published; the default when null) or frames
      * @param framesCsv   {@code id,frames} real frame counts (needed for {@code frames}), or null
      * @param oneBased    read annotation frame numbers as 1-based
      * @param featureKind what the features are, e.g. {@code i3d-10crop}
      */
     public record Options(Path features, Path trainList, Path testList, Path annotations, Path out, CropPolicy crops,
-                          String convention, Path framesCsv, boolean oneBased, String featureKind) {
+                          GroundTruthConvention convention, Path framesCsv, boolean oneBased, String featureKind) {
     }
 
     /** The id of a UCF-Crime file or list entry: its name up to {@code _x264}. */
@@ -51,28 +52,24 @@ public final class UcfCrimeImport {
         Map<String, Path> index = ImportRun.index(o.features(), UcfCrimeImport::id);
         Map<String, Integer> frames = ImportRun.readFrames(o.framesCsv());
         List<VideoSource> sources = new ArrayList<>();
-        for (Split split : Split.values()) {
-            Path list = split == Split.TRAIN ? o.trainList() : o.testList();
-            for (String entry : ImportRun.readList(list)) {
-                String id = id(entry);
-                Path file = ImportRun.resolve(entry, id, list, index);
-                VideoLabel label = id.startsWith("Normal") ? VideoLabel.NORMAL : VideoLabel.ANOMALOUS;
-                List<gcl.data.GroundTruth.Interval> intervals = null;
-                if (split == Split.TEST) {
-                    UcfCrimeAnnotations.Annotation a = annotations.get(id);
-                    if (a == null) {
-                        throw new IOException(o.annotations() + ": no annotation for test video " + id);
-                    }
-                    intervals = a.intervals();
-                    if (label == VideoLabel.ANOMALOUS && intervals.isEmpty()) {
-                        throw new IOException(o.annotations() + ": anomalous test video " + id + " has no interval");
-                    }
+        for (ImportRun.Listed v : ImportRun.listed(o.trainList(), o.testList(), index, UcfCrimeImport::id)) {
+            VideoLabel label = v.id().startsWith("Normal") ? VideoLabel.NORMAL : VideoLabel.ANOMALOUS;
+            List<gcl.data.GroundTruth.Interval> intervals = null;
+            if (v.split() == Split.TEST) {
+                UcfCrimeAnnotations.Annotation a = annotations.get(v.id());
+                if (a == null) {
+                    throw new IOException(o.annotations() + ": no annotation for test video " + v.id());
                 }
-                sources.add(new VideoSource(id, split, file.toString(), ImportRun.file(file), label, intervals, null, frames.get(id)));
+                intervals = a.intervals();
+                if (label == VideoLabel.ANOMALOUS && intervals.isEmpty()) {
+                    throw new IOException(o.annotations() + ": anomalous test video " + v.id() + " has no interval");
+                }
             }
+            sources.add(new VideoSource(v.id(), v.split(), v.file().toString(), ImportRun.file(v.file()), label, intervals, null,
+                    frames.get(v.id())));
         }
         DatasetInfo info = new DatasetInfo("ucf-crime", 16, o.featureKind() == null ? "unknown" : o.featureKind(), 0, 30,
-                o.convention() == null ? DatasetInfo.SEGMENTS : o.convention(), false,
+                o.convention() == null ? GroundTruthConvention.SEGMENTS : o.convention(), false,
                 "UCF-Crime (Sultani et al., CVPR 2018), imported by 'gcl data import ucf-crime' (crops: "
                         + o.crops().id() + ", annotation frames read " + (o.oneBased() ? "1-based" : "0-based") + ").");
         return ImportRun.write(o.out(), info, sources, o.crops(), progress);

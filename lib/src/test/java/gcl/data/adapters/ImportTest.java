@@ -11,8 +11,8 @@ import gcl.Progress;
 import gcl.data.CropPolicy;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
-import gcl.data.DatasetInfo;
 import gcl.data.GroundTruth;
+import gcl.data.GroundTruthConvention;
 import gcl.data.Npy;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
@@ -61,7 +61,7 @@ class ImportTest {
 
     UcfCrimeImport.Options ucfOptions(Path out, CropPolicy crops) throws IOException {
         return new UcfCrimeImport.Options(ucf(), dir.resolve("train.list"), dir.resolve("test.list"), dir.resolve("ann.txt"),
-                out, crops, DatasetInfo.SEGMENTS, null, false, "i3d-10crop");
+                out, crops, GroundTruthConvention.SEGMENTS, null, false, "i3d-10crop");
     }
 
     @Test
@@ -104,14 +104,14 @@ class ImportTest {
         Files.writeString(dir.resolve("ann.txt"), "Normal_Videos_003_x264.mp4  Normal  -1  -1  -1  -1\n");
         IOException e = assertThrows(IOException.class, () -> UcfCrimeImport.run(new UcfCrimeImport.Options(dir.resolve("feat"),
                 dir.resolve("train.list"), dir.resolve("test.list"), dir.resolve("ann.txt"), dir.resolve("o"), CropPolicy.MEAN,
-                DatasetInfo.SEGMENTS, null, false, null), QUIET));
+                GroundTruthConvention.SEGMENTS, null, false, null), QUIET));
         assertTrue(e.getMessage().contains("ann.txt") && e.getMessage().contains("Arson011_x264"), e.getMessage());
 
         Files.writeString(dir.resolve("ann.txt"), "Arson011_x264.mp4  Arson  150  420  680  1267\n");
         Files.writeString(dir.resolve("train.list"), "Abuse/Abuse999_x264.mp4\n");
         e = assertThrows(IOException.class, () -> UcfCrimeImport.run(new UcfCrimeImport.Options(dir.resolve("feat"),
                 dir.resolve("train.list"), dir.resolve("test.list"), dir.resolve("ann.txt"), dir.resolve("o2"), CropPolicy.MEAN,
-                DatasetInfo.SEGMENTS, null, false, null), QUIET));
+                GroundTruthConvention.SEGMENTS, null, false, null), QUIET));
         assertTrue(e.getMessage().contains("train.list") && e.getMessage().contains("Abuse999_x264"), e.getMessage());
     }
 
@@ -120,7 +120,7 @@ class ImportTest {
         ucf();
         Files.writeString(dir.resolve("feat/train/Abuse001_x264_i3d.npy"), "broken");
         ImportRun.Result r = UcfCrimeImport.run(new UcfCrimeImport.Options(dir.resolve("feat"), dir.resolve("train.list"),
-                dir.resolve("test.list"), dir.resolve("ann.txt"), dir.resolve("o"), CropPolicy.MEAN, DatasetInfo.SEGMENTS, null, false, null), QUIET);
+                dir.resolve("test.list"), dir.resolve("ann.txt"), dir.resolve("o"), CropPolicy.MEAN, GroundTruthConvention.SEGMENTS, null, false, null), QUIET);
         assertEquals(3, r.written());
         assertEquals(1, r.failures().size());
         assertTrue(r.failures().get(0).contains("Abuse001_x264_i3d.npy"), r.failures().get(0));
@@ -160,7 +160,7 @@ class ImportTest {
         shanghai();
         Path out = dir.resolve("sh-out");
         ImportRun.Result r = ShanghaiTechImport.run(new ShanghaiTechImport.Options(dir.resolve("sh"), dir.resolve("sh-train.list"),
-                dir.resolve("sh-test.list"), dir.resolve("test_frame_mask"), out, CropPolicy.MEAN, DatasetInfo.SEGMENTS, null), QUIET);
+                dir.resolve("sh-test.list"), dir.resolve("test_frame_mask"), out, CropPolicy.MEAN, GroundTruthConvention.SEGMENTS, null), QUIET);
         assertTrue(r.ok(), r.failures().toString());
         Dataset ds = DatasetDirectory.load(out);
         assertEquals(VideoLabel.ANOMALOUS, ds.train().video("01_0014").label());
@@ -173,12 +173,12 @@ class ImportTest {
 
         Path real = dir.resolve("sh-frames");
         assertTrue(ShanghaiTechImport.run(new ShanghaiTechImport.Options(dir.resolve("sh"), dir.resolve("sh-train.list"),
-                dir.resolve("sh-test.list"), dir.resolve("test_frame_mask"), real, CropPolicy.MEAN, DatasetInfo.FRAMES, null), QUIET)
+                dir.resolve("sh-test.list"), dir.resolve("test_frame_mask"), real, CropPolicy.MEAN, GroundTruthConvention.FRAMES, null), QUIET)
                 .failures().stream().allMatch(f -> f.contains("01_001")), "only the maskless training video lacks a frame count");
         Dataset frames = DatasetDirectory.load(real);
         assertEquals(50, frames.test().video("01_0015").frames());
         assertEquals(10, GroundTruth.count(frames.test().video("01_0015").groundTruth()));
-        assertEquals(DatasetInfo.FRAMES, frames.info().groundTruthConvention());
+        assertEquals(GroundTruthConvention.FRAMES, frames.info().groundTruthConvention());
     }
 
     @Test

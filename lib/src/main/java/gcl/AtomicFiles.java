@@ -1,0 +1,61 @@
+package gcl;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Every file the library writes goes through here: written to a temporary file beside it, then
+ * moved into place, so a reader (or an interrupted run) never finds half a file. (Folders that
+ * must appear whole, such as a finished run or a generated dataset, are built beside their place
+ * and moved in the same way by their owners.)
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** What writes a file's content to the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /** Writes {@code file} by {@code content} into a temporary beside it, then moves it into place. */
+    public static Path write(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            content.writeTo(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    /** Writes a text file (UTF-8). */
+    public static Path writeString(Path file, CharSequence text) throws IOException {
+        return write(file, tmp -> Files.writeString(tmp, text));
+    }
+
+    /** Removes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package gcl.data;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * How a dataset counts each video's frames for frame-level evaluation, as {@code dataset.json}
+ * says in {@code "groundTruthConvention"}.
+ */
+public enum GroundTruthConvention {
+    /**
+     * T·p frames from the feature file's T segments, the ground truth cut or padded (with normal
+     * frames) to that: the convention of the published evaluations, and the default.
+     */
+    SEGMENTS,
+    /** The videos' real frame counts. */
+    FRAMES;
+
+    /** {@code segments} or {@code frames}, as written in files and on the command line. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code segments} or {@code frames}, ignoring case. */
+    @JsonCreator
+    public static GroundTruthConvention parse(String text) {
+        for (GroundTruthConvention c : values()) {
+            if (c.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("ground-truth convention must be segments or frames, got '" + text + "'");
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

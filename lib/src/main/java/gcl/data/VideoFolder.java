@@ -1,0 +1,78 @@
+package gcl.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import gcl.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What is known about a folder of video files: the same {@link Annotations} as a dataset directory
+ * (split lists, {@code videos.csv}, {@code ground_truth.csv}), beside the videos instead of beside
+ * features, and an optional {@code videos.json} with the set's name, whether it is synthetic, a
+ * description and the frame rate:
+ * <pre>
+ * VIDEOS/
+ *   *.avi, *.mp4, ...     the videos; a video's id is its file name without the extension
+ *   splits/, videos.csv, ground_truth.csv   as in a dataset directory
+ *   videos.json           {"name", "synthetic", "description", "frameRate"}
+ * </pre>
+ * All files are optional: a plain folder of footage has none, and then every video is an
+ * unlabelled training video. {@code gcl synth videos} writes them all; {@code gcl extract} carries
+ * them into the dataset directory, with frame counts from decoding.
+ *
+ * @param name        the set's name, or null
+ * @param synthetic   whether the videos are rendered teaching material
+ * @param description a sentence for people, or ""
+ * @param frameRate   frames per second (0 when unknown)
+ * @param annotations what is known about each video
+ */
+public record VideoFolder(String name, boolean synthetic, String description, double frameRate, Annotations annotations) {
+    public static final String VIDEOS_JSON = "videos.json";
+
+    public VideoFolder {
+        description = description == null ? "" : description;
+        annotations = annotations == null ? Annotations.none() : annotations;
+    }
+
+    /**
+     * Reads what is known about a folder of videos (nothing when the files are absent).
+     *
+     * @throws IOException naming the file and line when one is malformed
+     */
+    public static VideoFolder read(Path dir) throws IOException {
+        Annotations annotations = Annotations.read(dir, false);
+        Path meta = dir.resolve(VIDEOS_JSON);
+        if (!Files.exists(meta)) {
+            return new VideoFolder(null, false, "", 0, annotations);
+        }
+        JsonNode o;
+        try {
+            o = new ObjectMapper().readTree(meta.toFile());
+        } catch (IOException e) {
+            throw new IOException(meta + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (o == null || !o.isObject()) {
+            throw new IOException(meta + ": not a JSON object");
+        }
+        return new VideoFolder(o.path("name").isTextual() ? o.path("name").asText() : null, o.path("synthetic").asBoolean(false),
+                o.path("description").asText(""), o.path("frameRate").asDouble(0), annotations);
+    }
+
+    /** Writes the annotations and {@code videos.json} beside the videos. */
+    public void write(Path dir) throws IOException {
+        annotations.write(dir);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = json.createObjectNode();
+        if (name != null) {
+            o.put("name", name);
+        }
+        o.put("synthetic", synthetic);
+        o.put("frameRate", frameRate);
+        o.put("description", description);
+        AtomicFiles.writeString(dir.resolve(VIDEOS_JSON), json.writeValueAsString(o) + "\n");
+    }
+}

@@ -1,0 +1,101 @@
+package gcl.experiment;
+
+import gcl.train.GclConfig;
+import gcl.train.NegativeTarget;
+import gcl.train.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+
+/**
+ * The paper's experiments as lists of {@link Trial}s over a base config (usually the lessons' or
+ * the CLI's config of the profile), and the seeds to run them with.
+ */
+public final class PaperTrials {
+    private PaperTrials() {
+    }
+
+    /** Table 2, the component ablation: AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT, GCL_OCC. */
+    public static List<Trial> table2(GclConfig base) {
+        return variants(base, Variant.AE_ALL_DATA, Variant.AE_OCC, Variant.AE_TD, Variant.GCL_WO_NL, Variant.GCL_B,
+                Variant.GCL_PT, Variant.GCL_OCC);
+    }
+
+    /**
+     * Fig. 5, the pseudo reconstruction targets of negative learning on GCL_B: ones, random normal,
+     * Gaussian σ = 1.5 and 6.0, and no negative learning (GCL w/o NL).
+     */
+    public static List<Trial> negativeTargets(GclConfig base) {
+        GclConfig b = base.withVariant(Variant.GCL_B);
+        return List.of(
+                new Trial("NL: ones", b.withNegativeTarget(NegativeTarget.ONES)),
+                new Trial("NL: random normal", b.withNegativeTarget(NegativeTarget.RANDOM_NORMAL)),
+                new Trial("NL: gaussian σ=1.5", b.withNegativeTarget(NegativeTarget.gaussian(1.5))),
+                new Trial("NL: gaussian σ=6.0", b.withNegativeTarget(NegativeTarget.gaussian(6.0))),
+                new Trial("no NL", base.withVariant(Variant.GCL_WO_NL)));
+    }
+
+    /** Fig. 9: GCL_WS with 0, 33, 66 and 100 % of the training videos carrying their video label. */
+    public static List<Trial> weakSupervision(GclConfig base) {
+        List<Trial> trials = new ArrayList<>();
+        for (int percent : new int[] {0, 33, 66, 100}) {
+            trials.add(new Trial("GCL_WS " + percent + " %",
+                    base.withVariant(Variant.GCL_WS).with("weakLabelFraction", percent / 100.0)));
+        }
+        return trials;
+    }
+
+    /** Section 4.2 and Table 1's supervision levels: GCL_PT, GCL_OCC, G on its own labels, soft labels. */
+    public static List<Trial> supervisionLevels(GclConfig base) {
+        return variants(base, Variant.GCL_PT, Variant.GCL_OCC, Variant.GCL_OWN_LABELS, Variant.GCL_SOFT);
+    }
+
+    /** Fig. 10: GCL_B and GCL_PT (run them over several seeds). */
+    public static List<Trial> convergence(GclConfig base) {
+        return variants(base, Variant.GCL_B, Variant.GCL_PT);
+    }
+
+    /** One trial per variant, named as the paper names it. */
+    public static List<Trial> variants(GclConfig base, Variant... variants) {
+        List<Trial> trials = new ArrayList<>();
+        for (Variant v : variants) {
+            trials.add(new Trial(v.paperName(), base.withVariant(v)));
+        }
+        return trials;
+    }
+
+    /** Seeds 1..n. */
+    public static List<Long> seeds(int n) {
+        return LongStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    /** Parses {@code 1,2,3} or {@code 1-10} (or a mix: {@code 1-3,7}). */
+    public static List<Long> parseSeeds(String text) {
+        List<Long> seeds = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int dash = p.indexOf('-', 1);
+            try {
+                if (dash > 0) {
+                    long from = Long.parseLong(p.substring(0, dash).trim());
+                    long to = Long.parseLong(p.substring(dash + 1).trim());
+                    if (to < from) {
+                        throw new IllegalArgumentException("seed range " + p + " is empty");
+                    }
+                    LongStream.rangeClosed(from, to).forEach(seeds::add);
+                } else {
+                    seeds.add(Long.parseLong(p));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a seed list: '" + text + "' (use e.g. 1,2,3 or 1-10)");
+            }
+        }
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("no seeds in '" + text + "'");
+        }
+        return seeds;
+    }
+}

@@ -1,0 +1,117 @@
+package gcl.experiment;
+
+import gcl.Tables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Our results over seeds, per method, and next to the paper's numbers ({@link PaperNumbers}): the
+ * tables of lessons 02–07 and of {@code gcl ablate} / {@code gcl seeds}. Our numbers come from
+ * different data than the paper's, so the tables compare orderings, not values.
+ */
+public final class Summaries {
+    private Summaries() {
+    }
+
+    /**
+     * Mean, sample standard deviation (n − 1; 0 for a single seed, where it is undefined), min and
+     * max of AUC % per method ({@link Tables#meanStd}), methods in order of first appearance, from a
+     * table of {@link Experiment#table runs}: columns method, seeds, mean AUC %, std, min, max (mean
+     * and std rounded to 2 decimals).
+     */
+    public static Table summary(Table runs) {
+        return summary(runs, "AUC %");
+    }
+
+    /** As {@link #summary(Table)}, for another AUC column (e.g. {@code AUC_G %}). */
+    public static Table summary(Table runs, String aucColumn) {
+        Table s = Tables.meanStd(runs, "method", aucColumn);
+        return Table.create("AUC % by method",
+                s.stringColumn("method"),
+                s.intColumn("n").copy().setName("seeds"),
+                rounded(s.doubleColumn("mean"), "mean " + aucColumn, Double.NaN),
+                rounded(s.doubleColumn("std"), "std", 0.0),
+                s.doubleColumn("min"),
+                s.doubleColumn("max"));
+    }
+
+    /** A copy rounded to 2 decimals, {@code ifMissing} where a value is missing. */
+    private static DoubleColumn rounded(DoubleColumn c, String name, double ifMissing) {
+        DoubleColumn out = DoubleColumn.create(name);
+        for (int i = 0; i < c.size(); i++) {
+            out.append(c.isMissing(i) ? ifMissing : Experiment.round(c.getDouble(i)));
+        }
+        return out;
+    }
+
+    /**
+     * Our summary next to the paper's numbers: method, ours (mean ± std over seeds, on {@code dataName}),
+     * and the paper's UCF-Crime and ShanghaiTech figures, labelled as the paper's.
+     */
+    public static Table compare(Table summary, String dataName) {
+        StringColumn method = StringColumn.create("method");
+        StringColumn ours = StringColumn.create("ours: " + dataName + " AUC % (mean ± std)");
+        DoubleColumn ucf = DoubleColumn.create("paper: UCF-Crime AUC %");
+        DoubleColumn sht = DoubleColumn.create("paper: ShanghaiTech AUC %");
+        for (int i = 0; i < summary.rowCount(); i++) {
+            String m = summary.stringColumn("method").get(i);
+            double mu = summary.doubleColumn(summary.columnNames().get(2)).get(i);
+            double sd = summary.doubleColumn("std").get(i);
+            int seeds = summary.intColumn("seeds").get(i);
+            String key = m.startsWith("GCL_WS") ? "GCL_WS" : m;
+            double[] tenSeeds = PaperNumbers.tenSeeds(key);
+            method.append(tenSeeds != null && seeds > 1 ? m + " (paper 10 seeds: " + tenSeeds[0] + " ± " + tenSeeds[1] + ")" : m);
+            ours.append(seeds > 1 ? String.format(Locale.ROOT, "%.2f ± %.2f", mu, sd) : String.format(Locale.ROOT, "%.2f", mu));
+            ucf.append(PaperNumbers.ucfCrime(key));
+            sht.append(PaperNumbers.shanghaiTech(key));
+        }
+        return Table.create("Ours on " + dataName + " vs the paper's reported numbers (different data: compare orderings, not values)",
+                method, ours, ucf, sht);
+    }
+
+    /**
+     * Our ranking of the methods of a summary next to the paper's ranking of the same methods on
+     * UCF-Crime (1 = best): method, our mean AUC %, our rank, the paper's AUC %, the paper's rank,
+     * and whether the two ranks agree. Methods the paper reports no number for are left out.
+     */
+    public static Table ordering(Table summary) {
+        String meanColumn = summary.columnNames().get(2);
+        List<String> methods = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        for (int i = 0; i < summary.rowCount(); i++) {
+            String m = summary.stringColumn("method").get(i);
+            if (!Double.isNaN(PaperNumbers.ucfCrime(m))) {
+                methods.add(m);
+                ours.add(summary.doubleColumn(meanColumn).get(i));
+            }
+        }
+        StringColumn method = StringColumn.create("method");
+        DoubleColumn ourAuc = DoubleColumn.create("ours: AUC %");
+        IntColumn ourRank = IntColumn.create("ours: rank");
+        DoubleColumn paperAuc = DoubleColumn.create("paper: UCF-Crime AUC %");
+        IntColumn paperRank = IntColumn.create("paper: rank");
+        BooleanColumn same = BooleanColumn.create("same rank");
+        for (int i = 0; i < methods.size(); i++) {
+            int mine = 1;
+            int theirs = 1;
+            for (int j = 0; j < methods.size(); j++) {
+                mine += ours.get(j) > ours.get(i) ? 1 : 0;
+                theirs += PaperNumbers.ucfCrime(methods.get(j)) > PaperNumbers.ucfCrime(methods.get(i)) ? 1 : 0;
+            }
+            method.append(methods.get(i));
+            ourAuc.append(ours.get(i));
+            ourRank.append(mine);
+            paperAuc.append(PaperNumbers.ucfCrime(methods.get(i)));
+            paperRank.append(theirs);
+            same.append(mine == theirs);
+        }
+        Table t = Table.create("Ranking: ours vs the paper's (1 = best)", method, ourAuc, ourRank, paperAuc, paperRank, same);
+        return t.sortAscendingOn("paper: rank");
+    }
+}

@@ -1,0 +1,214 @@
+package gcl.nb;
+
+import gcl.Seeds;
+import gcl.clean.CleaningQuality;
+import gcl.clean.TemporalDifferenceFilter;
+import gcl.data.Dataset;
+import gcl.data.FeatureSet;
+import gcl.data.GroundTruth;
+import gcl.data.Video;
+import gcl.eval.FrameScores;
+import gcl.experiment.Run;
+import gcl.train.GclModel;
+import gcl.train.ScoreSource;
+import gcl.viz.Histograms;
+import gcl.viz.ImageGrids;
+import gcl.viz.LineCharts;
+import gcl.viz.Pca;
+import gcl.viz.ScatterPlots;
+import gcl.viz.Timelines;
+import gcl.viz.Tsne;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.knowm.xchart.XYChart;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.Table;
+
+/**
+ * The lessons' figures: a run's numbers put into the charts of the paper (Figs. 4–10) and the
+ * pictures that go with them. Each method gathers what its chart needs from the stage packages and
+ * hands it to a chart family of {@code gcl.viz}.
+ */
+public final class Figures {
+    private Figures() {
+    }
+
+    /**
+     * A few frames of a clip around its event, captioned with their number and whether they are
+     * anomalous: the first frame, a second before the event, its start, middle and end, and a
+     * second after (lesson 01).
+     */
+    public static BufferedImage eventFrames(Lessons.Clip clip) {
+        int n = clip.frames().size();
+        int first = clip.intervals().isEmpty() ? n / 3 : clip.intervals().get(0).start();
+        int end = clip.intervals().isEmpty() ? 2 * n / 3 : clip.intervals().get(0).end();
+        List<BufferedImage> shown = new ArrayList<>();
+        List<String> captions = new ArrayList<>();
+        for (int f : new int[] {0, Math.max(0, first - 16), first, (first + end) / 2, Math.max(first, end - 4), Math.min(n - 1, end + 16)}) {
+            shown.add(Lessons.image(clip.frames().get(f)));
+            captions.add("frame " + f + (clip.truth()[f] ? " (anomalous)" : ""));
+        }
+        return ImageGrids.grid(shown, 3, captions);
+    }
+
+    /** A histogram of values with a vertical line at a threshold (Eq. 2 and 4 in lesson 03). */
+    public static XYChart thresholdHistogram(String title, String xLabel, INDArray values, double threshold, String thresholdLabel) {
+        XYChart chart = Histograms.histogram(title, xLabel, Map.of("batch", values.toDoubleVector()), 40, false);
+        return LineCharts.addVerticalLine(chart, threshold, thresholdLabel);
+    }
+
+    /**
+     * The temporal differences of the training split, normal and anomalous segments apart, with
+     * the TD threshold D_th (section 3.3, lesson 02).
+     */
+    public static XYChart differenceHistogram(Dataset data, TemporalDifferenceFilter.Result td) {
+        XYChart chart = Histograms.histogram("Temporal differences ‖f(t+1) − f(t)‖₂ of the training split", "temporal difference",
+                CleaningQuality.differencesByTruth(td, data.info().segmentSize()), 50, true);
+        return LineCharts.addVerticalLine(chart, td.threshold(), "D_th = " + String.format(Locale.ROOT, "%.2f", td.threshold()));
+    }
+
+    /**
+     * The distribution of a model's test segment scores, normal vs anomalous segments (the
+     * paper's Fig. 4): how well a score separates the two classes.
+     */
+    public static XYChart scoreHistogram(String title, GclModel model, Dataset data, ScoreSource source) {
+        float[] scores = model.scores(data.test(), source);
+        boolean[] anomalous = CleaningQuality.anomalousRows(data.test(), data.info().segmentSize());
+        Map<String, double[]> split = new LinkedHashMap<>();
+        split.put("normal segments", select(scores, anomalous, false));
+        split.put("anomalous segments", select(scores, anomalous, true));
+        String x = source == ScoreSource.DISCRIMINATOR ? "D's probability p̂ (anomalous)" : "G's reconstruction error ‖f − f̂‖₂";
+        return Histograms.histogram(title, x, split, 40, true);
+    }
+
+    private static double[] select(float[] scores, boolean[] anomalous, boolean want) {
+        double[] out = new double[scores.length];
+        int n = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (anomalous[i] == want) {
+                out[n++] = scores[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The test videos with the most anomalous frames, at most {@code n}. */
+    public static List<Video> anomalousTestVideos(Dataset data, int n) {
+        List<Video> videos = new ArrayList<>(data.test().videos().stream().filter(Video::hasAnomalousFrames).toList());
+        videos.sort((a, b) -> Integer.compare(GroundTruth.count(b.groundTruth()), GroundTruth.count(a.groundTruth())));
+        return videos.subList(0, Math.min(n, videos.size()));
+    }
+
+    /** A run's frame scores on one test video, with its ground truth shaded (the paper's Fig. 8). */
+    public static XYChart timeline(Run run, GclModel model, Dataset data, Video video) {
+        float[] s = model.videoScores(data.test().segmentsOf(video), model.config().effectiveScoreBy()).toFloatVector();
+        double[] frames = FrameScores.ofVideo(s, video.frames(), data.info().segmentSize());
+        return Timelines.scoreTimeline(run.name() + " on " + video.id(), Map.of(run.name() + " score", frames), video.groundTruth());
+    }
+
+    /**
+     * A history column of several runs against the cooperative epochs, one series per run (the
+     * paper's Fig. 5 with {@code test_auc_d}). Rows of pre-training phases are left out.
+     */
+    public static XYChart overTraining(String title, String yLabel, List<Run> runs, String column) {
+        Map<String, double[]> series = new LinkedHashMap<>();
+        double[] x = null;
+        for (Run r : runs) {
+            Table h = r.history();
+            Table loop = h.where(h.stringColumn("phase").isIn("gcl", "ae"));
+            double[] y = loop.numberColumn(column).asDoubleArray();
+            for (int i = 0; i < y.length; i++) {
+                y[i] = 100 * y[i];
+            }
+            series.put(r.name(), y);
+            if (x == null || y.length > x.length) {
+                x = loop.numberColumn("epoch").asDoubleArray();
+            }
+        }
+        return LineCharts.line(title, "epoch", yLabel, series, x);
+    }
+
+    /**
+     * A t-SNE of G's reconstructions of test segments, anomalous in red and normal in green (the
+     * paper's Fig. 6). Takes up to {@code points} segments, half of them anomalous where possible,
+     * the same segments for every run with the same seed; {@code iterations} of t-SNE.
+     */
+    public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed, int iterations) {
+        FeatureSet test = data.test();
+        boolean[] anomalous = CleaningQuality.anomalousRows(test, data.info().segmentSize());
+        int[] rows = balancedSample(anomalous, points, new Seeds(seed).random("lesson.tsne-sample"));
+        INDArray reconstructions = run.model().generator().reconstruct(run.model().inputs(test).rows(rows));
+        boolean[] labels = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = anomalous[rows[i]];
+        }
+        Tsne.Embedding e = Tsne.embed(reconstructions, Tsne.Options.defaults().withSeed(seed).withIterations(iterations),
+                gcl.Progress.silent("t-SNE", "iterations", iterations));
+        return ScatterPlots.scatter("t-SNE of G's reconstructions: " + run.name(), e.xy(), labels);
+    }
+
+    /** As {@link #reconstructionTsne(Run, Dataset, int, long, int)}, with the lessons' iterations: 1000 in full, 750 in quick. */
+    public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed) {
+        return reconstructionTsne(run, data, points, seed, Lessons.profile() == gcl.Profile.FULL ? 1000 : 750);
+    }
+
+    /**
+     * The first {@code points} test segments' reconstructions by a run's G, projected on their two
+     * principal components (ND4J's PCA), anomalous in red and normal in green: the linear view
+     * beside the t-SNE of Fig. 6.
+     */
+    public static XYChart reconstructionPca(String title, Run run, Dataset data, int points) {
+        FeatureSet test = data.test();
+        int n = Math.min(points, test.size());
+        int[] rows = new int[n];
+        Arrays.setAll(rows, i -> i);
+        INDArray xy = Pca.project(run.model().generator().reconstruct(run.model().inputs(test).rows(rows)), 2);
+        boolean[] labels = Arrays.copyOf(CleaningQuality.anomalousRows(test, data.info().segmentSize()), n);
+        return ScatterPlots.scatter(title, xy.toDoubleMatrix(), labels);
+    }
+
+    /**
+     * Frame AUC per seed, one curve per method, with each method's mean as a dashed line (the
+     * paper's Fig. 10), from a runs table ({@code gcl.experiment.Experiment#table}) and its summary
+     * ({@code gcl.experiment.Summaries#summary}).
+     */
+    public static XYChart aucPerSeed(String title, Table runs, Table summary) {
+        Map<String, List<Double>> auc = new LinkedHashMap<>();
+        Map<String, List<Double>> seeds = new LinkedHashMap<>();
+        for (int r = 0; r < runs.rowCount(); r++) {
+            String m = runs.stringColumn("method").get(r);
+            auc.computeIfAbsent(m, k -> new ArrayList<>()).add(runs.numberColumn("AUC %").getDouble(r));
+            seeds.computeIfAbsent(m, k -> new ArrayList<>()).add(runs.numberColumn("seed").getDouble(r));
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        auc.forEach((m, v) -> series.put(m, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        double[] x = seeds.values().iterator().next().stream().mapToDouble(Double::doubleValue).toArray();
+        XYChart chart = LineCharts.line(title, "seed", "frame AUC %", series, x);
+        String mean = summary.columnNames().get(2);
+        for (int r = 0; r < summary.rowCount(); r++) {
+            LineCharts.addHorizontalLine(chart, summary.numberColumn(mean).getDouble(r), "mean " + summary.stringColumn("method").get(r));
+        }
+        return chart;
+    }
+
+    static int[] balancedSample(boolean[] anomalous, int points, Random rng) {
+        List<Integer> pos = new ArrayList<>();
+        List<Integer> neg = new ArrayList<>();
+        for (int i = 0; i < anomalous.length; i++) {
+            (anomalous[i] ? pos : neg).add(i);
+        }
+        java.util.Collections.shuffle(pos, rng);
+        java.util.Collections.shuffle(neg, rng);
+        int takePos = Math.min(pos.size(), points / 2);
+        int takeNeg = Math.min(neg.size(), points - takePos);
+        List<Integer> rows = new ArrayList<>(pos.subList(0, takePos));
+        rows.addAll(neg.subList(0, takeNeg));
+        return rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+}
