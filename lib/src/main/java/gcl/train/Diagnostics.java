@@ -76,6 +76,33 @@ public final class Diagnostics {
     }
 
     /**
+     * An accumulator that follows an epoch of which only the labels are known (a resumed run: the
+     * labels saved with the checkpoint; either may be null).
+     */
+    public static Diagnostics resumedAfter(FeatureSet train, byte[] labelledByG, byte[] labelledByD) {
+        Diagnostics last = new Diagnostics(train);
+        if (labelledByG != null) {
+            System.arraycopy(labelledByG, 0, last.byG, 0, last.byG.length);
+            last.anyG = true;
+        }
+        if (labelledByD != null) {
+            System.arraycopy(labelledByD, 0, last.byD, 0, last.byD.length);
+            last.anyD = true;
+        }
+        return last;
+    }
+
+    /** The rows G labelled anomalous this epoch (1 per row), or null when it labelled none. */
+    public byte[] labelledByG() {
+        return anyG ? byG.clone() : null;
+    }
+
+    /** The rows D labelled anomalous this epoch (1 per row), or null when it labelled none. */
+    public byte[] labelledByD() {
+        return anyD ? byD.clone() : null;
+    }
+
+    /**
      * Records a batch: its rows, G's labels, D's probabilities after D's step and D's labels (each
      * may be null when the phase has none).
      */

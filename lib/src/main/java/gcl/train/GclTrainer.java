@@ -136,7 +136,7 @@ public final class GclTrainer {
         if (runDirectory != null && runDirectory.hasCheckpoint()) {
             throw new IllegalStateException(runDirectory.root() + " already holds a checkpoint: resume it or choose another folder");
         }
-        return run(train, GclModel.create(config, train.dim()), new TrainingHistory(), 0);
+        return run(train, GclModel.create(config, train.dim()), new TrainingHistory(), 0, null);
     }
 
     /** Continues the run in the run directory from its last checkpoint (same config required). */
@@ -154,13 +154,16 @@ public final class GclTrainer {
                 throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint takes d = " + model.dim()
                         + " but the data has d = " + train.dim());
             }
-            return run(train, model, new TrainingHistory(state.history()), state.completedEpochs());
+            Diagnostics last = state.labelledByG() == null && state.labelledByD() == null ? null
+                    : Diagnostics.resumedAfter(train, state.labelledByG(), state.labelledByD());
+            return run(train, model, new TrainingHistory(state.history()), state.completedEpochs(), last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed) {
+    /** Trains the schedule from epoch {@code completed}; {@code last} holds the labels of the epoch before (resumed runs). */
+    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed, Diagnostics last) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training segments");
         }
@@ -195,12 +198,12 @@ public final class GclTrainer {
         this.progress = progress;
         VideoCentring.Centred inputs = model.inputs(train);
         INDArray probe = inputs.rows(probeRows(train.size(), seeds.random("probe")));
-        Diagnostics previous = null;
+        Diagnostics previous = last;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
             long start = System.nanoTime();
-            previous = i > completed && schedule.get(i - 1).phase() == stage.phase() ? previous : null;
+            previous = i > 0 && schedule.get(i - 1).phase() == stage.phase() ? previous : null;
             Diagnostics diagnostics = new Diagnostics(train, previous);
             previous = diagnostics;
             Totals t = switch (stage.phase()) {
@@ -221,7 +224,8 @@ public final class GclTrainer {
             history.add(r);
             if (runDirectory != null) {
                 try {
-                    runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records()));
+                    runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records(),
+                            diagnostics.labelledByG(), diagnostics.labelledByD()));
                     runDirectory.writeHistory(history);
                 } catch (IOException e) {
                     throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);

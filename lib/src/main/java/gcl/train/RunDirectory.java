@@ -131,8 +131,16 @@ public final class RunDirectory {
 
     // ---- the checkpoint ----------------------------------------------------------------------
 
-    /** The training state saved with a checkpoint. */
-    public record State(int completedEpochs, List<EpochRecord> history) {
+    /**
+     * The training state saved with a checkpoint: epochs done, the history, and which training
+     * segments each network labelled anomalous in the last epoch (null where it labelled none), so
+     * that a resumed run's {@code kept_*} diagnostics equal an uninterrupted run's.
+     */
+    public record State(int completedEpochs, List<EpochRecord> history, byte[] labelledByG, byte[] labelledByD) {
+        /** A state without last-epoch labels (an epoch that labelled nothing). */
+        public State(int completedEpochs, List<EpochRecord> history) {
+            this(completedEpochs, history, null, null);
+        }
     }
 
     /** Whether a complete checkpoint is present. */

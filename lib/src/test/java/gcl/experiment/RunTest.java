@@ -57,15 +57,20 @@ class RunTest {
         RunDirectory dir = new RunDirectory(cut);
         dir.writeManifest(RunDirectory.Manifest.now(cfg, DATA.info().name(), DATA.fingerprint()));
         GclTrainer interrupted = new GclTrainer(cfg).quiet().checkpointsIn(dir).listener((phase, epoch, model) -> {
-            if (phase == Phase.COOPERATIVE && epoch == 1) {
+            if (phase == Phase.COOPERATIVE && epoch == 2) {
                 throw new IllegalStateException("power cut");
             }
             return Map.of();
         });
         assertThrows(IllegalStateException.class, () -> interrupted.train(DATA.train()));
-        assertEquals(4, dir.loadState().completedEpochs());
+        assertEquals(5, dir.loadState().completedEpochs());
         Run resumed = Run.resume("resumed", cut, DATA, true);
         assertArrayEquals(whole.training().model().scores(DATA.test()), resumed.training().model().scores(DATA.test()));
+        // the diagnostics that compare an epoch with the one before are the same too
+        for (String column : new String[] {"kept_g", "kept_d", "d_agrees_g", "whole_videos_d"}) {
+            assertArrayEquals(whole.history().doubleColumn(column).asDoubleArray(),
+                    resumed.history().doubleColumn(column).asDoubleArray(), column);
+        }
 
         Path run = tmp.resolve("whole");
         for (String f : new String[] {RunDirectory.MANIFEST, RunDirectory.HISTORY, RunDirectory.METRICS,
