@@ -29,10 +29,18 @@ public final class AblateCommand implements Callable<Integer> {
     @Option(names = "--nl-targets", description = "Instead of Table 2, run Fig. 5's negative-learning targets (ones, random normal, gaussian 1.5 and 6.0, none).")
     boolean nlTargets;
 
+    @Option(names = "--remedies",
+            description = "Instead of Table 2, run lesson 03's remedy ablation: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, with each remedy of the robust preset added alone, removed alone, and all of them (--preset is ignored).")
+    boolean remedies;
+
     @Override
     public Integer call() throws Exception {
+        if (nlTargets && remedies) {
+            throw new IllegalArgumentException("--nl-targets and --remedies: choose one");
+        }
         Dataset ds = options.dataset();
         List<Trial> trials = nlTargets ? PaperTrials.negativeTargets(options.baseConfig())
+                : remedies ? PaperTrials.remedies(options.baseConfig())
                 : PaperTrials.table2(options.baseConfig());
         return ExperimentCommands.runAndReport(options.experiment(ds), options.select(trials), ExperimentOptions.seeds(seeds), out);
     }

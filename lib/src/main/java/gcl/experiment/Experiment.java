@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import tech.tablesaw.api.BooleanColumn;
@@ -166,7 +168,8 @@ public final class Experiment {
     /**
      * One row per run: method, preset (the recipe, {@link gcl.train.Preset}), seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
      * seconds (to get it now: training, or reading back), train s (how long training took, cached or
-     * not), cached, run (its cache key).
+     * not), cached, run (its cache key), then the run's training diagnostics ({@link Diagnosis#SIGNALS}:
+     * signals that need no test labels, rounded to 2 decimals).
      */
     public static Table table(List<Run> runs) {
         StringColumn method = StringColumn.create("method");
@@ -180,7 +183,11 @@ public final class Experiment {
         DoubleColumn training = DoubleColumn.create("train s");
         BooleanColumn cached = BooleanColumn.create("cached");
         StringColumn run = StringColumn.create("run");
+        Map<String, DoubleColumn> signals = new LinkedHashMap<>();
+        Diagnosis.SIGNALS.keySet().forEach(k -> signals.put(k, DoubleColumn.create(k)));
         for (Run r : runs) {
+            Map<String, Double> d = Diagnosis.of(r.history());
+            signals.forEach((k, c) -> c.append(round(d.get(k))));
             method.append(r.name());
             preset.append(r.config().preset().id());
             seed.append((int) r.config().seed());
@@ -193,7 +200,9 @@ public final class Experiment {
             cached.append(r.fromCache());
             run.append(r.dir().getFileName().toString());
         }
-        return Table.create("runs", method, preset, seed, auc, aucG, aucD, ap, seconds, training, cached, run);
+        Table t = Table.create("runs", method, preset, seed, auc, aucG, aucD, ap, seconds, training, cached, run);
+        signals.values().forEach(t::addColumns);
+        return t;
     }
 
     static double round(double v) {

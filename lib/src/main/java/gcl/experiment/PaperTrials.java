@@ -1,10 +1,13 @@
 package gcl.experiment;
 
 import gcl.train.GclConfig;
+import gcl.train.Preset;
 import gcl.train.NegativeTarget;
 import gcl.train.Variant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /**
@@ -60,6 +63,32 @@ public final class PaperTrials {
         List<Trial> trials = new ArrayList<>();
         for (Variant v : variants) {
             trials.add(new Trial(v.paperName(), base.withVariant(v)));
+        }
+        return trials;
+    }
+
+    /**
+     * The remedy ablation of lesson 03: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, the
+     * paper's recipe plus each remedy of the robust preset alone, the robust preset minus each remedy,
+     * and the robust preset; sizes and schedule from {@code base}. Trials are named
+     * {@code "GCL_PT | paper + centring"}.
+     */
+    public static List<Trial> remedies(GclConfig base) {
+        GclConfig paper = base.withPreset(Preset.PAPER);
+        GclConfig robust = base.withPreset(Preset.ROBUST);
+        GclConfig plain = GclConfig.paper();
+        Map<String, GclConfig> recipes = new LinkedHashMap<>();
+        recipes.put("paper", paper);
+        recipes.put("paper + centring", paper.with("videoCentring", GclConfig.robust().videoCentring().id()));
+        recipes.put("paper + prior", paper.with("discriminatorPrior", GclConfig.robust().discriminatorPrior()));
+        recipes.put("paper + match-g", paper.with("discriminatorThreshold", GclConfig.robust().discriminatorThreshold().id()));
+        recipes.put("robust − centring", robust.with("videoCentring", plain.videoCentring().id()));
+        recipes.put("robust − prior", robust.with("discriminatorPrior", plain.discriminatorPrior()));
+        recipes.put("robust − match-g", robust.with("discriminatorThreshold", plain.discriminatorThreshold().id()));
+        recipes.put("robust", robust);
+        List<Trial> trials = new ArrayList<>();
+        for (Variant v : List.of(Variant.GCL_WO_NL, Variant.GCL_B, Variant.GCL_PT)) {
+            recipes.forEach((name, c) -> trials.add(new Trial(v.paperName() + " | " + name, c.withVariant(v))));
         }
         return trials;
     }
