@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * same files: segments per second of (1) decoding and cutting into segments only and (2)
  * decoding, cutting and extracting. The difference is the extractor's own cost.
  *
- * <p>One untimed warm-up pass over the first video loads the native libraries first.
+ * <p>One untimed warm-up pass over the first video loads the native libraries first. As in
+ * {@link BatchExtraction}, videos are processed {@code threads} at a time and OpenCV's own thread
+ * pool is off.
  */
 public final class ExtractionBenchmark {
     /**
@@ -68,8 +70,13 @@ public final class ExtractionBenchmark {
             });
         }
         List<Row> rows = new ArrayList<>();
-        rows.add(measure("decode", videos, null, segmenter, read, threads));
-        rows.add(measure("extract", videos, extractor, segmenter, read, threads));
+        int openCvThreads = OpenCvThreads.sequential();
+        try {
+            rows.add(measure("decode", videos, null, segmenter, read, threads));
+            rows.add(measure("extract", videos, extractor, segmenter, read, threads));
+        } finally {
+            OpenCvThreads.restore(openCvThreads);
+        }
         return rows;
     }
 
