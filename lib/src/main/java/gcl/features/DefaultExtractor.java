@@ -203,7 +203,6 @@ public final class DefaultExtractor implements FeatureExtractor {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "try"}) // a PointerScope frees the natives made in it, unreferenced by design; JavaCPP's constructor is not @SafeVarargs
     public float[] extract(Segment segment) {
         PixelMaps maps = idle.poll();
         if (maps == null) {
