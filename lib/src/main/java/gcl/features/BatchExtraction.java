@@ -48,7 +48,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <ul>
  *   <li><b>Parallel:</b> videos are extracted on {@code threads} worker threads; they are written in
- *       file-name order, so the dataset is the same whatever the thread count.</li>
+ *       file-name order, so the dataset is the same whatever the thread count. OpenCV's own thread
+ *       pool is off meanwhile ({@code OpenCvThreads}): the workers are the parallelism.</li>
  *   <li><b>Resumable:</b> a video whose features an earlier, interrupted run wrote is skipped.</li>
  *   <li><b>Robust:</b> a video that cannot be read is reported by name and skipped; every other
  *       video is still extracted, and {@link Result#ok()} is false.</li>
@@ -229,6 +230,7 @@ public final class BatchExtraction {
             t.setDaemon(true);
             return t;
         });
+        int openCvThreads = OpenCvThreads.sequential();
         try {
             Deque<Future<Object>> window = new ArrayDeque<>();
             int limit = 2 * options.threads();
@@ -254,6 +256,7 @@ public final class BatchExtraction {
             }
         } finally {
             pool.shutdownNow();
+            OpenCvThreads.restore(openCvThreads);
         }
         writer.finish();
         double seconds = (System.nanoTime() - start) / 1e9;

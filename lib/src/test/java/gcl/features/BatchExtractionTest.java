@@ -1,5 +1,6 @@
 package gcl.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,25 @@ class BatchExtractionTest {
         IOException mixed = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> BatchExtraction.run(videos, out, new DefaultExtractor(32, 32, 24), options(1)));
         assertTrue(mixed.getMessage().contains("another directory"), mixed.getMessage());
+    }
+
+    @Test
+    void twoThreadsWriteTheSameBytesAsOneAndLeaveOpenCvsThreadsAsTheyWere() throws IOException {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        for (int v = 0; v < 4; v++) {
+            TestVideos.write(videos.resolve("v" + v + ".avi"), 20 + 8 * v, 48, 32, 25);
+        }
+        int openCvThreads = org.bytedeco.opencv.global.opencv_core.getNumThreads();
+        FeatureExtractor extractor = new DefaultExtractor(64, 48, 32);
+        BatchExtraction.Result one = BatchExtraction.run(videos, dir.resolve("one"), extractor, options(1));
+        BatchExtraction.Result two = BatchExtraction.run(videos, dir.resolve("two"), extractor, options(2));
+        assertTrue(one.ok() && two.ok(), one.summary() + "\n" + two.summary());
+        for (int v = 0; v < 4; v++) {
+            Path file = Path.of("features", "v" + v + ".npy");
+            assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(file)), Files.readAllBytes(dir.resolve("two").resolve(file)),
+                    file.toString());
+        }
+        assertEquals(openCvThreads, org.bytedeco.opencv.global.opencv_core.getNumThreads());
     }
 
     @Test
