@@ -25,7 +25,7 @@ final class ExperimentOptions {
     @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config and the default data.")
     String profile;
 
-    @Option(names = "--preset", description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold; lesson 03); default: ${DEFAULT-VALUE}.",
+    @Option(names = "--preset", description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold, TD percentile; lesson 03); default: ${DEFAULT-VALUE}.",
             defaultValue = "robust")
     String preset;
 

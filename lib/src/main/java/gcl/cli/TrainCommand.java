@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--preset", defaultValue = "robust",
-            description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold; lesson 03); default: ${DEFAULT-VALUE}.")
+            description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold, TD percentile; lesson 03); default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--variant", description = "Which configuration of the paper (default: the profile's, gcl-pt).")

@@ -82,9 +82,11 @@ public final class PaperTrials {
         recipes.put("paper + centring", paper.with("videoCentring", GclConfig.robust().videoCentring().id()));
         recipes.put("paper + prior", paper.with("discriminatorPrior", GclConfig.robust().discriminatorPrior()));
         recipes.put("paper + match-g", paper.with("discriminatorThreshold", GclConfig.robust().discriminatorThreshold().id()));
+        recipes.put("paper + TD p70", paper.with("tdThreshold", GclConfig.robust().tdThreshold().id()));
         recipes.put("robust − centring", robust.with("videoCentring", plain.videoCentring().id()));
         recipes.put("robust − prior", robust.with("discriminatorPrior", plain.discriminatorPrior()));
         recipes.put("robust − match-g", robust.with("discriminatorThreshold", plain.discriminatorThreshold().id()));
+        recipes.put("robust − TD p70", robust.with("tdThreshold", plain.tdThreshold().id()));
         recipes.put("robust", robust);
         List<Trial> trials = new ArrayList<>();
         for (Variant v : List.of(Variant.GCL_WO_NL, Variant.GCL_B, Variant.GCL_PT)) {

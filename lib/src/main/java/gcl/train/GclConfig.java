@@ -113,14 +113,25 @@ public record GclConfig(
      * a mechanism measured in the training history ({@link Diagnostics}): each video centred on its
      * median (scene lock-in, D's "minus feature size" start), D's output bias started at the share G
      * labels ({@value #EXPECTED_SHARE}; D's first steps), D's threshold matched to G's share (skewed
-     * probabilities).
+     * probabilities), and TD cleaning by a percentile instead of the paper's absolute distance
+     * ({@link #ROBUST_TD}: the same share kept on features of any scale).
      */
     public static GclConfig robust() {
         return paper().with("preset", Preset.ROBUST.id())
                 .with("videoCentring", VideoCentring.MEDIAN.id())
                 .with("discriminatorPrior", EXPECTED_SHARE)
-                .with("discriminatorThreshold", Threshold.MATCH_G.id());
+                .with("discriminatorThreshold", Threshold.MATCH_G.id())
+                .with("tdThreshold", ROBUST_TD.id());
     }
+
+    /**
+     * The robust preset's TD threshold: keep the 70 % of segments with the smallest temporal
+     * difference. The paper's absolute D_th = 0.70 belongs to its ResNeXt features; on features of
+     * another scale it keeps almost nothing (our extractor's, lesson 01) or almost everything. A
+     * percentile keeps the same share on any features; dropping the most eventful 30 % leaves a margin
+     * above the expected share of anomalies (about 10–20 %, which G's μ + σ labels too).
+     */
+    public static final DifferenceThreshold ROBUST_TD = DifferenceThreshold.percentile(70);
 
     /** The share G's threshold μ + σ labels when errors are roughly normal: P(X ≥ μ + σ) ≈ 0.16. */
     public static final double EXPECTED_SHARE = 0.16;

@@ -14,8 +14,8 @@ import java.util.Locale;
  *       at 0, D's threshold μ + 0.1σ.</li>
  *   <li>{@link #ROBUST}: ours, from the diagnosis in lesson 03: each video centred on its median
  *       ({@link gcl.clean.VideoCentring}), D's output bias started at the share G labels, D's threshold
- *       matched to G's share ({@link Threshold#MATCH_G}). Sizes, optimiser and schedule are the
- *       paper's.</li>
+ *       matched to G's share ({@link Threshold#MATCH_G}), TD cleaning by a percentile
+ *       ({@link GclConfig#ROBUST_TD}). Sizes, optimiser and schedule are the paper's.</li>
  * </ul>
  */
 public enum Preset {
@@ -27,7 +27,7 @@ public enum Preset {
 
     /** The config fields a preset decides (the rest are sizes, schedule and run settings). */
     public static final List<String> RECIPE_FIELDS = List.of("preset", "videoCentring", "discriminatorPrior",
-            "discriminatorThreshold");
+            "discriminatorThreshold", "tdThreshold");
 
     /** The command-line form: {@code paper}, {@code robust}. */
     @JsonValue

@@ -36,8 +36,9 @@ class GclConfigTest {
         assertEquals(gcl.clean.VideoCentring.MEDIAN, r.videoCentring());
         assertEquals(0.16, r.discriminatorPrior());
         assertEquals(Threshold.MATCH_G, r.discriminatorThreshold());
+        assertEquals("p70", r.tdThreshold().id());
         GclConfig back = r.with("preset", "paper").with("videoCentring", "none").with("discriminatorPrior", 0)
-                .with("discriminatorThreshold", "mean+0.1std");
+                .with("discriminatorThreshold", "mean+0.1std").with("tdThreshold", "0.70");
         assertEquals(GclConfig.paper(), back);
         GclConfig quick = GclConfig.forProfile(Preset.PAPER, Profile.QUICK).withSeed(7);
         GclConfig moved = quick.withPreset(Preset.ROBUST);
