@@ -76,6 +76,38 @@ public final class Summaries {
     }
 
     /**
+     * A runs table with several presets (a {@code preset} column, {@link Experiment#table}) as one row
+     * per method: ours under each preset as mean ± std over seeds (with the seed count), then the
+     * paper's UCF-Crime figure, labelled as the paper's. Methods and presets in order of first appearance.
+     */
+    public static Table byPreset(Table runs, String dataName) {
+        List<String> presets = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("preset").asList()));
+        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        StringColumn method = StringColumn.create("method");
+        methods.forEach(method::append);
+        Table t = Table.create("Ours on " + dataName + " by preset vs the paper's reported numbers (different data: compare orderings, not values)", method);
+        for (String p : presets) {
+            Table s = summary(runs.where(runs.stringColumn("preset").isEqualTo(p)));
+            StringColumn ours = StringColumn.create("ours, " + p + " preset: AUC % (mean ± std)");
+            for (String m : methods) {
+                int i = s.stringColumn("method").indexOf(m);
+                if (i < 0) {
+                    ours.appendMissing();
+                    continue;
+                }
+                double mu = s.doubleColumn(s.columnNames().get(2)).get(i);
+                int seeds = s.intColumn("seeds").get(i);
+                ours.append(seeds > 1 ? String.format(Locale.ROOT, "%.1f ± %.1f (%d seeds)", mu, s.doubleColumn("std").get(i), seeds)
+                        : String.format(Locale.ROOT, "%.1f (1 seed)", mu));
+            }
+            t.addColumns(ours);
+        }
+        DoubleColumn ucf = DoubleColumn.create("paper: UCF-Crime AUC %");
+        methods.forEach(m -> ucf.append(PaperNumbers.ucfCrime(m)));
+        return t.addColumns(ucf);
+    }
+
+    /**
      * Our ranking of the methods of a summary next to the paper's ranking of the same methods on
      * UCF-Crime (1 = best): method, our mean AUC %, our rank, the paper's AUC %, the paper's rank,
      * and whether the two ranks agree. Methods the paper reports no number for are left out.

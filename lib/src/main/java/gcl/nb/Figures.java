@@ -135,6 +135,27 @@ public final class Figures {
     }
 
     /**
+     * D's test AUC over its first steps on an untrained G's labels ({@link
+     * gcl.experiment.DiscriminatorFirstSteps#track}), one series per recipe, with the 50 % chance line.
+     */
+    public static XYChart firstSteps(String title, List<String> names, List<Table> tracks) {
+        if (names.size() != tracks.size()) {
+            throw new IllegalArgumentException(names.size() + " names but " + tracks.size() + " tracks");
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        double[] x = null;
+        for (int i = 0; i < names.size(); i++) {
+            series.put(names.get(i), tracks.get(i).numberColumn("D test AUC %").asDoubleArray());
+            double[] steps = tracks.get(i).numberColumn("step").asDoubleArray();
+            if (x == null || steps.length > x.length) {
+                x = steps;
+            }
+        }
+        return LineCharts.addHorizontalLine(LineCharts.line(title, "step of D", "D's frame AUC % (test, for watching)", series, x),
+                50, "chance");
+    }
+
+    /**
      * A t-SNE of G's reconstructions of test segments, anomalous in red and normal in green (the
      * paper's Fig. 6). Takes up to {@code points} segments, half of them anomalous where possible,
      * the same segments for every run with the same seed; {@code iterations} of t-SNE.

@@ -41,17 +41,14 @@ import java.util.concurrent.Future;
  * own {@link Seeds} stream, so the thread count does not matter). A teaching proxy: results on it
  * are not the paper's results.
  *
- * <p><b>End-to-end check</b> (too slow for a unit test; run by hand, numbers from a shared 2-core
- * machine):
+ * <p><b>End to end</b> (the commands behind {@code notebooks/results/table2-synthetic-videos-*.csv},
+ * Table 2 of both presets on 120 rendered clips; see {@code notebooks/results/README.md}):
  * <pre>
- * gcl synth videos --out V --seed 1           # 40 videos, 13 104 frames, ~10 s
- * gcl extract --videos V --out D --threads 2  # 819 segments, d = 2048, ~41 s (20 segments/s)
- * gcl data check --manifest synthetic-videos --dir D     # OK
- * gcl seeds --data D --out seeds.csv --seeds 1-3         # quick profile
+ * gcl synth videos --out V --seed 1 --count 120
+ * gcl extract --videos V --out D
+ * gcl data check --manifest synthetic-videos --dir D
+ * gcl ablate --data D --seeds 1-5 --preset robust --out t2.csv
  * </pre>
- * gave frame-level AUC (discriminator) GCL_PT 82.4 ± 1.5 % (seeds 1–3: 82.5, 80.8, 83.8; the
- * generator's reconstruction error alone 92.4 %) and GCL_B 63.8 ± 14.9 % (53.6, 56.7, 80.9):
- * the anomalous frames score well above chance (50 %).
  */
 public final class SyntheticVideos {
     /**
