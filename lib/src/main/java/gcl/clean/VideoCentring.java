@@ -174,8 +174,13 @@ public enum VideoCentring {
         public INDArray rows(int[] rows) {
             return switch (centring) {
                 case NONE -> set.rows(rows);
-                case MEDIAN -> set.rows(rows).subi(centres.getRows(videoOf(rows)));
-                case STREAMING -> streamed.getRows(rows);
+                case MEDIAN -> {
+                    INDArray x = set.rows(rows);
+                    try (INDArray c = gather(centres, videoOf(rows))) {
+                        yield x.subi(c);
+                    }
+                }
+                case STREAMING -> gather(streamed, rows);
             };
         }
 
@@ -195,14 +200,24 @@ public enum VideoCentring {
         public INDArray offsets(int[] rows) {
             return switch (centring) {
                 case NONE -> null;
-                case MEDIAN -> centres.getRows(videoOf(rows));
-                case STREAMING -> set.rows(rows).subi(streamed.getRows(rows));
+                case MEDIAN -> gather(centres, videoOf(rows));
+                case STREAMING -> {
+                    INDArray x = set.rows(rows);
+                    try (INDArray c = gather(streamed, rows)) {
+                        yield x.subi(c);
+                    }
+                }
             };
         }
 
         /** The centre of video i (in {@link FeatureSet#videos()} order) for {@link #MEDIAN}, else null. */
         public INDArray centre(int video) {
             return centres == null ? null : centres.getRow(video);
+        }
+
+        /** The given rows of a matrix, gathered in one native call (ND4J's getRows copies row by row). */
+        private static INDArray gather(INDArray matrix, int[] rows) {
+            return rows.length == 0 ? Nd4j.create(DataType.FLOAT, 0, matrix.columns()) : Nd4j.pullRows(matrix, 1, rows, 'c');
         }
 
         private int[] videoOf(int[] rows) {
