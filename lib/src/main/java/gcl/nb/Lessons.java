@@ -222,6 +222,19 @@ public final class Lessons {
     }
 
     /**
+     * A recorded Table 2 ({@code notebooks/results/table2-<data>.csv}, e.g. {@code synthetic-full})
+     * as one row per method and one column per preset (mean ± std over its seeds), next to the
+     * paper's UCF-Crime figure; only the named methods when any are given.
+     */
+    public static Table recordedTable2(String data, String... methods) {
+        Table runs = recorded("table2-" + data + ".csv");
+        if (methods.length > 0) {
+            runs = runs.where(runs.stringColumn("method").isIn(methods));
+        }
+        return gcl.experiment.Summaries.byPreset(runs, data + " (recorded)");
+    }
+
+    /**
      * A training batch as G and D see it: its rows in the training split, their features (centred
      * per video when the config says so, {@link gcl.clean.VideoCentring}) and the centres that were
      * subtracted (null when none), which the {@code ones} pseudo target needs.
