@@ -26,7 +26,8 @@ import tech.tablesaw.api.Table;
  * resumed from its checkpoint, a new one is trained in a temporary folder and moved into place
  * when finished. The driver then reads every run back from the cache and makes the same table
  * ({@link Experiment#table}) as {@code gcl ablate} and {@code gcl seeds}: one row per (method,
- * seed), trials in order and seeds inside.
+ * seed), trials in order and seeds inside. (The tasks are submitted last trial first: the paper's
+ * lists end with their longest runs.)
  *
  * <p>The dataset and the run cache must be at the same path on the driver and on every executor
  * (local folders in local mode; a shared file system on a cluster), so that the notebooks read the
@@ -66,10 +67,12 @@ public final class DistributedGrid {
         String dataPath = dataDir.toAbsolutePath().toString();
         LOADED.putIfAbsent(dataPath, data);
         String cachePath = cache.root().toAbsolutePath().toString();
+        // submitted last trial first: the paper's lists end with the longest runs (GCL_PT, GCL_OCC),
+        // and starting them first keeps a few long runs from finishing alone at the end
         List<Cell> cells = new ArrayList<>();
-        for (Trial trial : trials) {
+        for (int i = trials.size() - 1; i >= 0; i--) {
             for (long seed : seeds) {
-                Trial t = trial.withSeed(seed);
+                Trial t = trials.get(i).withSeed(seed);
                 cells.add(new Cell(t.name(), t.config().toJson(), seed));
             }
         }
@@ -83,9 +86,14 @@ public final class DistributedGrid {
                     progress.step(String.format(Locale.ROOT, "%s: AUC %.2f%s", cells.get(index).label(), d.auc(),
                             d.cached() ? " (cached)" : ""));
                 });
+        // the rows in the order of gcl ablate: trials in order, seeds inside
         List<Run> runs = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            runs.add(Run.read(cells.get(i).name(), cache.dir(done[i].key())).reportedAs(done[i].cached(), done[i].seconds()));
+        for (int i = 0; i < trials.size(); i++) {
+            for (int s = 0; s < seeds.size(); s++) {
+                int cell = (trials.size() - 1 - i) * seeds.size() + s;
+                runs.add(Run.read(cells.get(cell).name(), cache.dir(done[cell].key()))
+                        .reportedAs(done[cell].cached(), done[cell].seconds()));
+            }
         }
         return Experiment.table(runs);
     }
