@@ -47,6 +47,7 @@ public final class ExperimentOptions {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    /** {@code --profile}, else {@code GCL_PROFILE}, else quick. */
     public Profile profile() {
         return profile == null ? Profile.current() : Profile.parse(profile);
     }
@@ -78,10 +79,12 @@ public final class ExperimentOptions {
         return cache == null ? RunCache.defaultCache() : new RunCache(cache);
     }
 
+    /** The dataset, loaded ({@code --data}, else the embedded synthetic set of the profile). */
     public Dataset dataset() throws IOException {
         return data == null ? SyntheticFeatures.cached(profile(), 0) : DatasetDirectory.load(data);
     }
 
+    /** The profile's config of the {@code --preset}, with each {@code --set} applied. */
     public GclConfig baseConfig() {
         return applyOverrides(GclConfig.forProfile(Preset.parse(preset), profile()), overrides);
     }
@@ -137,6 +140,7 @@ public final class ExperimentOptions {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
+    /** An experiment on the dataset with these options' cache, {@code --fresh} and {@code --quiet}. */
     public Experiment experiment(Dataset ds) {
         Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet).epochProgress(profile() == Profile.FULL);
         return cache == null ? e : e.cache(new RunCache(cache));
@@ -151,6 +155,7 @@ public final class ExperimentOptions {
         }
     }
 
+    /** Parses a {@code --seeds} value ({@link PaperTrials#parseSeeds}). */
     public static List<Long> seeds(String text) {
         return PaperTrials.parseSeeds(text);
     }
