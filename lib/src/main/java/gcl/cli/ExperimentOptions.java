@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options shared by {@code gcl ablate} and {@code gcl seeds}: data, seeds, profile, config overrides, cache. */
-final class ExperimentOptions {
+/**
+ * Options shared by {@code gcl ablate} and {@code gcl seeds}: data, seeds, profile, config overrides,
+ * cache. Public so that the spark module's {@code ablate} and {@code seeds} take the same options.
+ */
+public final class ExperimentOptions {
     @Option(names = "--data", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0, generated on first use).")
     Path data;
 
@@ -44,15 +47,45 @@ final class ExperimentOptions {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
-    Profile profile() {
+    /** {@code --profile}, else {@code GCL_PROFILE}, else quick. */
+    public Profile profile() {
         return profile == null ? Profile.current() : Profile.parse(profile);
     }
 
-    Dataset dataset() throws IOException {
+    /** The dataset directory: {@code --data}, else the embedded synthetic set of the profile (generated on first use). */
+    public Path dataDir() throws IOException {
+        if (data != null) {
+            return data;
+        }
+        Path dir = SyntheticFeatures.cacheDir(profile(), 0);
+        if (!java.nio.file.Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
+            SyntheticFeatures.cached(profile(), 0);
+        }
+        return dir;
+    }
+
+    /** Whether {@code --fresh} was given. */
+    public boolean fresh() {
+        return fresh;
+    }
+
+    /** Whether {@code --quiet} was given. */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** The run cache: {@code --cache}, else the one shared with the notebooks. */
+    public RunCache cache() {
+        return cache == null ? RunCache.defaultCache() : new RunCache(cache);
+    }
+
+    /** The dataset, loaded ({@code --data}, else the embedded synthetic set of the profile). */
+    public Dataset dataset() throws IOException {
         return data == null ? SyntheticFeatures.cached(profile(), 0) : DatasetDirectory.load(data);
     }
 
-    GclConfig baseConfig() {
+    /** The profile's config of the {@code --preset}, with each {@code --set} applied. */
+    public GclConfig baseConfig() {
         return applyOverrides(GclConfig.forProfile(Preset.parse(preset), profile()), overrides);
     }
 
@@ -72,7 +105,7 @@ final class ExperimentOptions {
      * The trials named by {@code --methods} (by trial name or variant, in any spelling
      * {@link Variant#parse} takes), in the command's order; all of them without {@code --methods}.
      */
-    List<Trial> select(List<Trial> trials) {
+    public List<Trial> select(List<Trial> trials) {
         if (methods.isEmpty()) {
             return trials;
         }
@@ -107,7 +140,8 @@ final class ExperimentOptions {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    Experiment experiment(Dataset ds) {
+    /** An experiment on the dataset with these options' cache, {@code --fresh} and {@code --quiet}. */
+    public Experiment experiment(Dataset ds) {
         Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet).epochProgress(profile() == Profile.FULL);
         return cache == null ? e : e.cache(new RunCache(cache));
     }
@@ -121,7 +155,8 @@ final class ExperimentOptions {
         }
     }
 
-    static List<Long> seeds(String text) {
+    /** Parses a {@code --seeds} value ({@link PaperTrials#parseSeeds}). */
+    public static List<Long> seeds(String text) {
         return PaperTrials.parseSeeds(text);
     }
 }

@@ -89,8 +89,8 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The extractor named on the command line. */
-    static FeatureExtractor extractor(String which, int dim, String clip, String layer, double[] mean, double[] std,
+    /** The extractor named on the command line (also what the spark module builds on each executor). */
+    public static FeatureExtractor extractor(String which, int dim, String clip, String layer, double[] mean, double[] std,
                                       boolean bgr) throws java.io.IOException {
         if ("default".equalsIgnoreCase(which)) {
             return new DefaultExtractor(dim);

@@ -127,7 +127,53 @@ public final class DatasetWriter {
         if (features.rank() != 2) {
             throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
         }
-        int d = features.columns();
+        checkVideo(id, features.columns(), frames, groundTruth);
+        writeFeatures(dir, id, features);
+        record(id, split, frames, label, groundTruth);
+    }
+
+    /**
+     * Writes one video's feature file into a dataset directory without recording it: what a worker
+     * on another machine does (the spark module's executors), before the one writer of the directory
+     * {@link #record}s it. Same array, same bytes as {@link #writeVideo}; written whole.
+     *
+     * @return the feature file
+     */
+    public static Path writeFeatures(Path dir, String id, INDArray features) throws IOException {
+        checkId(id);
+        if (features.rank() != 2) {
+            throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
+        }
+        Path file = DatasetDirectory.featureFile(dir, id);
+        Npy.write(file, features);
+        return file;
+    }
+
+    /**
+     * Records a video whose feature file {@link #writeFeatures} has already put in place (T and d
+     * are read from its header).
+     *
+     * @throws IOException when the feature file is missing or unreadable
+     */
+    public synchronized void record(String id, Split split, int frames, VideoLabel label, boolean[] groundTruth)
+            throws IOException {
+        checkId(id);
+        Path file = featureFile(id);
+        if (!Files.exists(file)) {
+            throw new IOException("video " + id + ": no feature file " + file);
+        }
+        long[] shape = Npy.header(file).shape();
+        if (shape.length != 2) {
+            throw new IOException(file + ": features must be [T, d], got shape " + java.util.Arrays.toString(shape));
+        }
+        checkVideo(id, (int) shape[1], frames, groundTruth);
+        List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);
+        Entry e = new Entry(id, split, (int) shape[0], frames, label, intervals);
+        entries.put(id, e);
+        journal(e);
+    }
+
+    private void checkVideo(String id, int d, int frames, boolean[] groundTruth) {
         if (info.featureDim() == 0) {
             info = info.withFeatureDim(d);
         } else if (d != info.featureDim()) {
@@ -136,11 +182,6 @@ public final class DatasetWriter {
         if (groundTruth != null && groundTruth.length != frames) {
             throw new IllegalArgumentException("video " + id + ": ground truth has " + groundTruth.length + " frames but the video " + frames);
         }
-        Npy.write(featureFile(id), features);
-        List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);
-        Entry e = new Entry(id, split, features.rows(), frames, label, intervals);
-        entries.put(id, e);
-        journal(e);
     }
 
     /** Writes dataset.json, the split lists, videos.csv and ground_truth.csv, and removes the journal. */

@@ -145,6 +145,15 @@ public final class Run {
         return new Run(name, config, metrics, history, newDir, fromCache, totalSeconds, null);
     }
 
+    /**
+     * This run as the process that made it reported it: whether it came from the cache, and how long
+     * getting it took there. The spark module reads back the runs its executors made into the cache
+     * ({@link #read}) and reports them with this, so its table rows are those of {@link Experiment}.
+     */
+    public Run reportedAs(boolean cached, double totalSeconds) {
+        return new Run(name, config, metrics, history, dir, cached, totalSeconds, null);
+    }
+
     /** The trial's name. */
     public String name() {
         return name;
