@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -50,7 +51,7 @@ public final class Diagnosis {
         }
         int last = history.rowCount() - 1;
         if (history.columnNames().contains("d_agrees_g")) {
-            DoubleColumn agree = history.doubleColumn("d_agrees_g");
+            NumericColumn<?> agree = history.numberColumn("d_agrees_g");
             for (int i = 0; i <= last; i++) {
                 if (!agree.isMissing(i)) {
                     m.put("d_agrees_g_first", agree.getDouble(i));
@@ -70,7 +71,7 @@ public final class Diagnosis {
         if (!history.columnNames().contains(column)) {
             return Double.NaN;
         }
-        DoubleColumn c = history.doubleColumn(column);
+        NumericColumn<?> c = history.numberColumn(column);
         return c.isMissing(row) ? Double.NaN : c.getDouble(row);
     }
 

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -202,9 +205,17 @@ public final class RunDirectory {
         AtomicFiles.write(historyFile(), history::writeCsv);
     }
 
-    /** The history as written by {@link #writeHistory}; an empty table when there is none yet. */
+    /**
+     * The history as written by {@link #writeHistory}; an empty table when there is none yet. Every
+     * column but step, phase and epoch comes back as numbers with decimals, even where every value
+     * of a short run is whole (a fraction of 0 or 1) or missing.
+     */
     public Table readHistory() {
-        return readTable(historyFile());
+        return readTable(historyFile(), name -> switch (name) {
+            case "step", "epoch" -> Optional.of(ColumnType.INTEGER);
+            case "phase" -> Optional.of(ColumnType.STRING);
+            default -> Optional.of(ColumnType.DOUBLE);
+        });
     }
 
     /** Writes the final metrics, a one-row table. */
@@ -214,15 +225,16 @@ public final class RunDirectory {
 
     /** The metrics as written by {@link #writeMetrics}; an empty table when there are none. */
     public Table readMetrics() {
-        return readTable(metricsFile());
+        return readTable(metricsFile(), name -> Optional.empty());
     }
 
-    private static Table readTable(Path file) {
+    private static Table readTable(Path file, Function<String, Optional<ColumnType>> types) {
         if (!Files.exists(file)) {
             return Table.create(file.getFileName().toString());
         }
         try {
-            return Table.read().csv(CsvReadOptions.builder(file.toFile()).missingValueIndicator("", "NaN").build());
+            return Table.read().csv(CsvReadOptions.builder(file.toFile()).missingValueIndicator("", "NaN")
+                    .columnTypesPartial(types).build());
         } catch (RuntimeException e) {
             throw new IllegalStateException(file + ": not a readable CSV table: " + e.getMessage(), e);
         }
