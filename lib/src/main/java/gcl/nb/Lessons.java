@@ -192,7 +192,7 @@ public final class Lessons {
                         + Paths.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)"))));
     }
 
-    /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, fingerprint. */
+    /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, the scene share of variance ({@link gcl.clean.VideoCentring#sceneShare}), fingerprint. */
     public static Table describe(Dataset data) {
         StringColumn what = StringColumn.create("what");
         StringColumn value = StringColumn.create("value");
@@ -212,6 +212,8 @@ public final class Lessons {
         }
         row(what, value, "test frames anomalous", frames == 0 ? "no ground truth"
                 : String.format(Locale.ROOT, "%.1f %% of %d", 100.0 * anomalous / frames, frames));
+        row(what, value, "scene share of variance (train)", String.format(Locale.ROOT,
+                "%.2f (near 1: each video its own scene, video centring helps; lesson 03)", gcl.clean.VideoCentring.sceneShare(data.train())));
         row(what, value, "fingerprint", data.fingerprint());
         return Table.create("Dataset", what, value);
     }

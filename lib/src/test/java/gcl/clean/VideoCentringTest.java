@@ -78,4 +78,20 @@ class VideoCentringTest {
         assertEquals("streaming", VideoCentring.STREAMING.id());
         assertThrows(IllegalArgumentException.class, () -> VideoCentring.parse("mean"));
     }
+
+    /**
+     * 1-D: video a [0, 2] (mean 1), video b [4, 6] (mean 5), overall mean 3. Total sum of squares
+     * 9 + 1 + 1 + 9 = 20, between videos 2·(1−3)² + 2·(5−3)² = 16: share 0.8.
+     */
+    @Test
+    void sceneShareIsTheBetweenVideoPartOfTheVariance() {
+        FeatureSet set = FeatureSet.of(
+                List.of(new Video("a", 0, 2, 32, VideoLabel.UNKNOWN, null), new Video("b", 0, 2, 32, VideoLabel.UNKNOWN, null)),
+                List.of(Nd4j.createFromArray(new float[][] {{0}, {2}}), Nd4j.createFromArray(new float[][] {{4}, {6}})));
+        assertEquals(0.8, VideoCentring.sceneShare(set), 1e-6);
+        FeatureSet same = FeatureSet.of(
+                List.of(new Video("a", 0, 2, 32, VideoLabel.UNKNOWN, null), new Video("b", 0, 2, 32, VideoLabel.UNKNOWN, null)),
+                List.of(Nd4j.createFromArray(new float[][] {{0}, {2}}), Nd4j.createFromArray(new float[][] {{2}, {0}})));
+        assertEquals(0.0, VideoCentring.sceneShare(same), 1e-6, "both videos have the same mean: nothing between them");
+    }
 }
