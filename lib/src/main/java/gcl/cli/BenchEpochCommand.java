@@ -63,7 +63,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
         double gflop = usefulGflop(dim, config.generatorHidden(), config.discriminatorHidden(), batch);
         double total = 0;
         double best = Double.POSITIVE_INFINITY;
-        try (GclModel model = GclModel.create(config, dim)) {
+        try (GclModel model = GclModel.create(config.resolvedFor(set), dim)) {
             if (!noWarmup) {
                 double w = timeEpoch(config, set, model, 0);
                 System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));

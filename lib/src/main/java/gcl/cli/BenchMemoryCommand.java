@@ -77,7 +77,7 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                 GclConfig config = GclConfig.forProfile(Profile.FULL).withVariant(v).withEpochs(epochs).with("pretrainEpochs", epochs);
                 long t = System.nanoTime();
                 if (maxBatches > 0) {
-                    try (GclModel model = GclModel.create(config, train.dim())) {
+                    try (GclModel model = GclModel.create(config.resolvedFor(train), train.dim())) {
                         partialEpoch(model, train, config);
                     }
                 } else {

@@ -52,7 +52,7 @@ public final class DiscriminatorFirstSteps {
         if (!config.variant().cooperative()) {
             throw new IllegalArgumentException(config.variant() + " has no discriminator");
         }
-        GclModel model = GclModel.create(config, data.train().dim());
+        GclModel model = GclModel.create(config.resolvedFor(data.train()), data.train().dim());
         Random rng = new Seeds(config.seed()).random("first-steps.batches");
         int segmentSize = data.info().segmentSize();
         IntColumn step = IntColumn.create("step");

@@ -90,6 +90,7 @@ public final class Experiment {
     /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
     public Run run(String name, GclConfig config) {
         long start = System.nanoTime();
+        config = config.resolvedFor(data.train());
         String key = RunCache.key(config, data);
         if (!fresh && cache.has(key)) {
             return Run.read(name, cache.dir(key));

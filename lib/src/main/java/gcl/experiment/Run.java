@@ -62,6 +62,7 @@ public final class Run {
      */
     public static Run train(String name, Dataset data, GclConfig config, Path dir, boolean quiet) {
         long start = System.nanoTime();
+        config = config.resolvedFor(data.train());
         GclTrainer trainer = trainer(data, config, quiet);
         RunDirectory run = null;
         if (dir != null) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
 import gcl.clean.VideoCentring;
+import gcl.data.FeatureSet;
 import gcl.model.Discriminator;
 import gcl.model.Generator;
 import gcl.model.Generator.GeneratorLoss;
@@ -55,7 +56,7 @@ public record GclConfig(
         @Doc("keep each video's first segment in TD cleaning (ours)") boolean tdKeepFirst,
         @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
         @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy,
-        @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming (ours)") VideoCentring videoCentring,
+        @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming, auto (median where the scene share of variance is at least 0.5; ours)") VideoCentring videoCentring,
         @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior) {
 
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -111,14 +112,15 @@ public record GclConfig(
     /**
      * The {@code robust} preset: the paper's settings plus the remedies of lesson 03, each aimed at
      * a mechanism measured in the training history ({@link Diagnostics}): each video centred on its
-     * median (scene lock-in, D's "minus feature size" start), D's output bias started at the share G
+     * median where the scene decides most of the features ({@code auto}, {@link VideoCentring#AUTO}:
+     * scene lock-in, D's "minus feature size" start), D's output bias started at the share G
      * labels ({@value #EXPECTED_SHARE}; D's first steps), D's threshold matched to G's share (skewed
      * probabilities), and TD cleaning by a percentile instead of the paper's absolute distance
      * ({@link #ROBUST_TD}: the same share kept on features of any scale).
      */
     public static GclConfig robust() {
         return paper().with("preset", Preset.ROBUST.id())
-                .with("videoCentring", VideoCentring.MEDIAN.id())
+                .with("videoCentring", VideoCentring.AUTO.id())
                 .with("discriminatorPrior", EXPECTED_SHARE)
                 .with("discriminatorThreshold", Threshold.MATCH_G.id())
                 .with("tdThreshold", ROBUST_TD.id());
@@ -188,6 +190,16 @@ public record GclConfig(
     /** The score source actually used: G for AE variants, which have no D. */
     public ScoreSource effectiveScoreBy() {
         return variant.cooperative() ? scoreBy : ScoreSource.GENERATOR;
+    }
+
+    /**
+     * These settings with {@code auto} video centring decided on a training split
+     * ({@link VideoCentring#resolve}); the config itself when it names a centring. Runs are trained,
+     * recorded and cached under the resolved config, so {@code run.json} says what was done.
+     */
+    public GclConfig resolvedFor(FeatureSet train) {
+        VideoCentring c = videoCentring.resolve(train);
+        return c == videoCentring ? this : with("videoCentring", c.id());
     }
 
     /** The same settings under another preset's recipe: the preset's fields, this config's sizes and run settings. */

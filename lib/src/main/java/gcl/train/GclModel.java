@@ -51,6 +51,10 @@ public final class GclModel implements AutoCloseable {
     /** A model of given networks (D may be null for AE variants). */
     public GclModel(GclConfig config, Generator generator, Discriminator discriminator) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        if (config.videoCentring() == VideoCentring.AUTO) {
+            throw new IllegalArgumentException("video centring 'auto' is decided on the training split: "
+                    + "create the model from config.resolvedFor(train)");
+        }
         this.generator = java.util.Objects.requireNonNull(generator, "generator");
         if (config.variant().cooperative() && discriminator == null) {
             throw new IllegalArgumentException("variant " + config.variant() + " needs a discriminator");

@@ -136,7 +136,7 @@ public final class GclTrainer {
         if (runDirectory != null && runDirectory.hasCheckpoint()) {
             throw new IllegalStateException(runDirectory.root() + " already holds a checkpoint: resume it or choose another folder");
         }
-        return run(train, GclModel.create(config, train.dim()), new TrainingHistory(), 0, null);
+        return run(train, GclModel.create(config.resolvedFor(train), train.dim()), new TrainingHistory(), 0, null);
     }
 
     /** Continues the run in the run directory from its last checkpoint (same config required). */
@@ -147,7 +147,7 @@ public final class GclTrainer {
         try {
             RunDirectory.State state = runDirectory.loadState();
             GclModel model = runDirectory.loadModel();
-            if (!model.config().equals(config)) {
+            if (!model.config().equals(config.resolvedFor(train))) {
                 throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint was made with another config");
             }
             if (model.dim() != train.dim()) {

@@ -94,4 +94,24 @@ class VideoCentringTest {
                 List.of(Nd4j.createFromArray(new float[][] {{0}, {2}}), Nd4j.createFromArray(new float[][] {{2}, {0}})));
         assertEquals(0.0, VideoCentring.sceneShare(same), 1e-6, "both videos have the same mean: nothing between them");
     }
+
+    /** Auto centres where the scene decides most of the variance (0.8 above) and leaves shared scenes alone. */
+    @Test
+    void autoCentresOnlyWhereTheSceneDominates() {
+        List<Video> two = List.of(new Video("a", 0, 2, 32, VideoLabel.UNKNOWN, null), new Video("b", 0, 2, 32, VideoLabel.UNKNOWN, null));
+        FeatureSet scenes = FeatureSet.of(two, List.of(Nd4j.createFromArray(new float[][] {{0}, {2}}), Nd4j.createFromArray(new float[][] {{4}, {6}})));
+        FeatureSet shared = FeatureSet.of(two, List.of(Nd4j.createFromArray(new float[][] {{0}, {2}}), Nd4j.createFromArray(new float[][] {{2}, {0}})));
+        assertEquals(VideoCentring.MEDIAN, VideoCentring.AUTO.resolve(scenes));
+        assertEquals(VideoCentring.NONE, VideoCentring.AUTO.resolve(shared));
+        assertEquals(VideoCentring.NONE, VideoCentring.NONE.resolve(scenes), "a named centring is kept");
+        assertEquals(VideoCentring.AUTO, VideoCentring.parse("Auto"));
+        assertThrows(IllegalStateException.class, () -> VideoCentring.AUTO.apply(Nd4j.createFromArray(new float[][] {{1}})));
+        // the robust preset's config resolves on the training split; a model refuses the undecided one
+        gcl.train.GclConfig robust = gcl.train.GclConfig.robust();
+        assertEquals(VideoCentring.AUTO, robust.videoCentring());
+        assertEquals(VideoCentring.MEDIAN, robust.resolvedFor(scenes).videoCentring());
+        gcl.train.GclConfig decided = robust.resolvedFor(scenes);
+        assertSame(decided, decided.resolvedFor(shared), "once decided, the choice stays (test splits never decide it)");
+        assertThrows(IllegalArgumentException.class, () -> gcl.train.GclModel.create(robust, 1));
+    }
 }

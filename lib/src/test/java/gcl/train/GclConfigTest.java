@@ -33,7 +33,7 @@ class GclConfigTest {
     void theRobustPresetAddsItsRemediesOnly() {
         GclConfig r = GclConfig.robust();
         assertEquals(Preset.ROBUST, r.preset());
-        assertEquals(gcl.clean.VideoCentring.MEDIAN, r.videoCentring());
+        assertEquals(gcl.clean.VideoCentring.AUTO, r.videoCentring());
         assertEquals(0.16, r.discriminatorPrior());
         assertEquals(Threshold.MATCH_G, r.discriminatorThreshold());
         assertEquals("p70", r.tdThreshold().id());
