@@ -61,6 +61,8 @@ public record GclConfig(
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // epochs=2.7 is refused, not truncated to 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
 
