@@ -74,7 +74,9 @@ public final class DatasetDirectory {
 
     /**
      * Loads a directory: reads every listed video's features into one matrix per split, attaches
-     * frame counts, labels and ground truth, and computes the dataset's fingerprint.
+     * frame counts, labels and ground truth, and computes the dataset's fingerprint. Every feature
+     * is checked on the way in (one pass): a NaN, an Inf or a value beyond ±{@link FeatureSet#LARGEST}
+     * stops the load, naming the file and the row.
      *
      * @throws IOException naming the file and what is wrong with it
      */
@@ -145,6 +147,14 @@ public final class DatasetDirectory {
                                 m.close();
                             }
                         }
+                    }
+                }
+                long fileRows = lengths.stream().mapToLong(Integer::longValue).sum();
+                if (fileRows > 0) {
+                    String bad = FeatureSet.badValues(all.get(NDArrayIndex.interval(row, row + fileRows), NDArrayIndex.all()));
+                    if (bad != null) {
+                        throw new IOException(file + ": row " + bad + " (video " + id + "); features must be finite numbers"
+                                + " within ±" + FeatureSet.LARGEST + ": re-extract the video or repair the file");
                     }
                 }
                 for (int c = 0; c < lengths.size(); c++) {

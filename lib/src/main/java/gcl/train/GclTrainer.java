@@ -170,6 +170,7 @@ public final class GclTrainer {
         if (model.dim() != train.dim()) {
             throw new IllegalArgumentException("model takes d = " + model.dim() + " but the data has d = " + train.dim());
         }
+        train.requireSoundValues();
         Seeds seeds = new Seeds(config.seed());
         Variant v = config.variant();
         TemporalDifferenceFilter.Result td = v.generatorData() == Variant.GeneratorData.TD ? tdFilter(config).apply(train) : null;

@@ -55,6 +55,15 @@ class TrainingGuardsTest {
     }
 
     @Test
+    void nanFeaturesAreRefusedBeforeTraining() {
+        Dataset spoilt = TinyData.dataset();
+        spoilt.train().features().putScalar(13, 0, Float.NaN);
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> new GclTrainer(TinyData.config()).quiet().train(spoilt.train())).getMessage();
+        assertTrue(m.startsWith("video train1: segment 1 holds NaN"), m);
+    }
+
+    @Test
     void aSoundRunPassesTheGuards() {
         TrainingResult r = new GclTrainer(TinyData.config()).quiet().train(DATA.train());
         assertEquals(2, r.history().records().size());
