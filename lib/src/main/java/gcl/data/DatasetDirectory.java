@@ -74,7 +74,9 @@ public final class DatasetDirectory {
 
     /**
      * Loads a directory: reads every listed video's features into one matrix per split, attaches
-     * frame counts, labels and ground truth, and computes the dataset's fingerprint. Every feature
+     * frame counts, labels and ground truth, and computes the dataset's fingerprint. The annotations
+     * pass {@link DatasetCheck#structure} first (no video in both splits, ground truth that matches
+     * the labels, ...). Every feature
      * is checked on the way in (one pass): a NaN, an Inf or a value beyond ±{@link FeatureSet#LARGEST}
      * stops the load, naming the file and the row.
      *
@@ -88,6 +90,12 @@ public final class DatasetDirectory {
         DatasetInfo info = readInfo(dir);
         boolean trainGroundTruth = meta.path("trainGroundTruth").asBoolean(false);
         Annotations annotations = Annotations.read(dir, true);
+        List<String> problems = DatasetCheck.structure(dir, annotations.splits(), annotations.videos(), annotations.groundTruth(),
+                trainGroundTruth);
+        if (!problems.isEmpty()) {
+            throw new IOException(problems.get(0) + (problems.size() == 1 ? ""
+                    : " (and " + (problems.size() - 1) + " more: gcl data check --dir " + dir + " lists them all)"));
+        }
         GroundTruthConvention convention = options.convention() == null ? info.groundTruthConvention() : options.convention();
         if (convention == GroundTruthConvention.FRAMES && info.groundTruthConvention() == GroundTruthConvention.SEGMENTS) {
             throw new IOException(dir.resolve(DATASET_JSON) + ": written in the 'segments' convention (T x p frames per video); "
