@@ -173,6 +173,10 @@ public final class DatasetCheck {
                 }
                 int n = row.frames();
                 totalFrames += n;
+                if (info.groundTruthConvention() == GroundTruthConvention.FRAMES && n <= (t - 1) * info.segmentSize()) {
+                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", fewer than its "
+                            + t + " segments of " + info.segmentSize() + " frames cover");
+                }
                 if (info.groundTruthConvention() == GroundTruthConvention.SEGMENTS && n != t * info.segmentSize()) {
                     problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", but "
                             + t + " segments × " + info.segmentSize() + " = " + t * info.segmentSize() + " under the segments convention");

@@ -169,6 +169,10 @@ public final class DatasetDirectory {
                     int segments = lengths.get(c);
                     int n = convention == GroundTruthConvention.SEGMENTS
                             ? GroundTruth.framesOfSegments(segments, info.segmentSize()) : listed.frames();
+                    if (n <= (segments - 1) * info.segmentSize()) {
+                        throw new IOException(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id
+                                + ", fewer than its " + segments + " segments of " + info.segmentSize() + " frames cover");
+                    }
                     boolean[] gt = split == Split.TEST || trainGroundTruth ? annotations.mask(id, n) : null;
                     String vid = lengths.size() == 1 ? id : Crops.cropId(id, c);
                     videos.add(new Video(vid, (int) row, segments, n, listed.label(), gt));

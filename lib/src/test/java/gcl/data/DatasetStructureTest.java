@@ -107,6 +107,19 @@ class DatasetStructureTest {
     }
 
     @Test
+    void frameCountsShorterThanTheFeaturesCoverAreRefused() throws IOException {
+        DatasetWriter w = DatasetWriter.open(dir, new DatasetInfo("real", 4, "test", 2, 25, GroundTruthConvention.FRAMES, false));
+        w.writeVideo("a", Split.TRAIN, Nd4j.rand(DataType.FLOAT, 3, 2), 9, VideoLabel.NORMAL, null);
+        boolean[] gt = new boolean[8];
+        gt[5] = true;
+        w.writeVideo("t", Split.TEST, Nd4j.rand(DataType.FLOAT, 2, 2), 8, VideoLabel.ANOMALOUS, gt);
+        w.finish();
+        DatasetDirectory.load(dir); // 9 frames: two whole segments and a padded third
+        replace("videos.csv", "a,9,normal", "a,8,normal");
+        refused("frames 8 for video a, fewer than its 3 segments of 4 frames cover");
+    }
+
+    @Test
     void aVideoWithoutSegmentsLoadsChecksAndCleans() throws IOException {
         DatasetWriter w = DatasetWriter.open(dir, new DatasetInfo("short", 4, "test", 2, 25, GroundTruthConvention.SEGMENTS, false));
         w.writeVideo("a", Split.TRAIN, Nd4j.rand(DataType.FLOAT, 3, 2), 12, VideoLabel.NORMAL, null);
