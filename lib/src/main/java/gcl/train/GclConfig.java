@@ -228,7 +228,13 @@ public record GclConfig(
         if (!tree.has(field)) {
             throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
         }
-        tree.set(field, JSON.valueToTree(value));
+        JsonNode v = JSON.valueToTree(value);
+        Class<?> type = java.util.Arrays.stream(GclConfig.class.getRecordComponents())
+                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow().getType();
+        if ((type == int.class || type == long.class) && v.isFloatingPointNumber()) {
+            throw new IllegalArgumentException("field " + field + " takes a whole number, got " + v);
+        }
+        tree.set(field, v);
         return fromTree(tree, "field " + field);
     }
 

@@ -110,7 +110,7 @@ class GclConfigTest {
     void aFractionForAWholeNumberFieldIsRefusedNotTruncated() {
         GclConfig c = GclConfig.defaults();
         String m = assertThrows(IllegalArgumentException.class, () -> c.with("epochs", 2.7)).getMessage();
-        assertTrue(m.contains("epochs"), m);
+        assertEquals("field epochs takes a whole number, got 2.7", m);
         assertEquals(3, c.with("epochs", 3).epochs());
     }
 }
