@@ -36,6 +36,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the same model, and a resumed run continues exactly as an uninterrupted one would.
  *
  * <p>With a {@link RunDirectory} the model, config and history are saved after every epoch.
+ *
+ * <p>Nothing meaningless comes back: features with NaN, Inf or absurd values are refused before
+ * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
+ * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
+ * labelled nothing, or everything, in every batch).
  */
 public final class GclTrainer {
     private final GclConfig config;
