@@ -139,11 +139,18 @@ public final class Csv {
      * @throws IOException naming the file when it is not UTF-8 text
      */
     static String readText(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IOException(file + ": not UTF-8 text (" + e + "); save it as UTF-8", e);
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IOException(file + ": line " + line + " is not UTF-8 text (another encoding, such as Latin-1?);"
+                    + " save the file as UTF-8", e);
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

@@ -61,8 +61,8 @@ class CsvTest {
     @Test
     void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws IOException {
         Path list = dir.resolve("train.txt");
-        Files.write(list, new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'}); // "café" in Latin-1
+        Files.write(list, new byte[] {'a', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'}); // "café" in Latin-1
         String m = assertThrows(IOException.class, () -> Csv.readList(list)).getMessage();
-        assertTrue(m.startsWith(list + ": not UTF-8 text"), m);
+        assertTrue(m.startsWith(list + ": line 2 is not UTF-8 text"), m);
     }
 }
