@@ -67,7 +67,8 @@ public final class TemporalDifferenceFilter {
     public Result apply(FeatureSet set) {
         double[] perRow = new double[set.size()];
         Arrays.fill(perRow, Double.NaN);
-        double[] all = new double[Math.max(0, set.size() - set.videos().size())];
+        // one difference per segment after a video's first (a video of 0 segments has none)
+        double[] all = new double[set.videos().stream().mapToInt(v -> Math.max(0, v.segments() - 1)).sum()];
         int n = 0;
         INDArray features = set.features();
         for (Video v : set.videos()) {

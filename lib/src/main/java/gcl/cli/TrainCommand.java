@@ -91,6 +91,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!resume) {
+            checkNewRunDirectory(out);
+        }
         Profile p = profile == null ? Profile.current() : Profile.parse(profile);
         GclConfig config = resume ? null : config(p);
         Dataset ds = data == null ? SyntheticFeatures.cached(p, 0) : DatasetDirectory.load(data);
@@ -111,6 +114,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         System.out.println("run directory: " + out.toAbsolutePath() + " (history in " + RunDirectory.HISTORY + ")");
         return 0;
+    }
+
+    /** A new run goes into a new (or empty) folder: never among another run's or anyone's files. */
+    static void checkNewRunDirectory(Path out) throws java.io.IOException {
+        if (java.nio.file.Files.isRegularFile(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; give a new folder for the run");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            try (var entries = java.nio.file.Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out " + out + " already exists and is not empty; give a new folder,"
+                            + " or add --resume to continue the run in it");
+                }
+            }
+        }
     }
 
     GclConfig config(Profile p) {

@@ -86,9 +86,22 @@ public record Annotations(Map<Split, List<String>> splits, Map<String, Row> vide
         return dir.resolve(SPLITS).resolve(split.id() + ".txt");
     }
 
-    /** The ids listed in {@code splits/<split>.txt} (required). */
+    /**
+     * The ids listed in {@code splits/<split>.txt} (required). An entry that is not a video id
+     * (with {@code /}, {@code \\} or a comma, or starting with {@code .}, as {@code ..} does) is
+     * refused: it would name a file outside {@code features/}.
+     */
     public static List<String> readSplit(Path dir, Split split) throws IOException {
-        return Csv.readList(splitFile(dir, split));
+        Path file = splitFile(dir, split);
+        List<String> ids = Csv.readList(file);
+        for (String id : ids) {
+            try {
+                DatasetWriter.checkId(id);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return ids;
     }
 
     /** {@code videos.csv} (required): frame count and label by id, in file order. */

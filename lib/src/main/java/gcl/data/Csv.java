@@ -19,8 +19,8 @@ import java.util.List;
  * The one way the library reads and writes its small CSV files (videos.csv, ground_truth.csv,
  * frame counts, index files), on univocity's parser (the one Tablesaw uses): a header row that must
  * name the expected columns, then rows of at least the required fields; quoting as in RFC 4180,
- * blank lines skipped, spaces around fields trimmed. Every problem is one message naming the file
- * and the line.
+ * blank lines skipped, spaces around fields trimmed. Files are UTF-8 (a byte-order mark is
+ * skipped). Every problem is one message naming the file and the line.
  */
 public final class Csv {
     private Csv() {
@@ -74,7 +74,7 @@ public final class Csv {
         settings.setMaxColumns(Math.max(64, columns.size() + 1));
         CsvParser parser = new CsvParser(settings);
         List<Row> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new java.io.StringReader(readText(file))) {
             parser.beginParsing(in);
             String[] header = parser.parseNext();
             if (header == null || header.length < required || header.length > columns.size()
@@ -124,13 +124,35 @@ public final class Csv {
             throw new IOException(file + ": missing list file");
         }
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : readText(file).split("\r?\n|\r")) {
             String s = line.strip();
             if (!s.isEmpty() && !s.startsWith("#")) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /**
+     * A small text file as UTF-8, without the byte-order mark that some editors put first.
+     *
+     * @throws IOException naming the file when it is not UTF-8 text
+     */
+    static String readText(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IOException(file + ": line " + line + " is not UTF-8 text (another encoding, such as Latin-1?);"
+                    + " save the file as UTF-8", e);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Writes a list file, one entry per line, through {@link AtomicFiles}. */

@@ -22,9 +22,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Validates a local dataset directory against its manifest ({@code gcl data check}): missing
- * files, wrong shapes, bad values (NaN/Inf) and wrong counts, each named by file; for a good copy,
- * a one-screen summary (videos, segments, anomalous frame share).
+ * Validates a local dataset directory ({@code gcl data check}), against its manifest when there is
+ * one: missing files, wrong shapes, bad values (NaN/Inf), the structure of the annotations
+ * ({@link #structure}) and wrong counts, each named by file; for a good copy, a one-screen summary
+ * (videos, segments, anomalous frame share). {@link DatasetDirectory#load} runs the same structural
+ * checks before anything trains.
  */
 public final class DatasetCheck {
     private DatasetCheck() {
@@ -69,8 +71,27 @@ public final class DatasetCheck {
         }
     }
 
-    /** Checks {@code dir} against {@code manifest}. Never throws for a bad copy: everything goes in the report. */
+    /**
+     * Checks a dataset directory that has no manifest (a user's own set): structure and values only,
+     * nothing to compare counts or checksums with. Never throws: everything goes in the report.
+     */
+    public static Report run(Path dir) {
+        DatasetManifest none = new DatasetManifest(null, null, null, null, null, false, null, 0, 0, 0, null, null,
+                null, null, null, null, null, null);
+        return run(none, dir);
+    }
+
+    /** Checks {@code dir} against {@code manifest}. Never throws: everything goes in the report. */
     public static Report run(DatasetManifest manifest, Path dir) {
+        try {
+            return check(manifest, dir);
+        } catch (RuntimeException e) {
+            String what = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Report(List.of(dir + ": the check stopped: " + what), List.of("FAILED: " + dir + " could not be checked"));
+        }
+    }
+
+    private static Report check(DatasetManifest manifest, Path dir) {
         List<String> problems = new ArrayList<>();
         List<String> summary = new ArrayList<>();
         DatasetInfo info;
@@ -91,18 +112,29 @@ public final class DatasetCheck {
         }
         int d = info.featureDim() > 0 ? info.featureDim() : manifest.featureDim();
 
-        Map<String, Annotations.Row> videos = Map.of();
+        Map<String, Annotations.Row> videos = null;
         try {
             videos = Annotations.readVideos(dir);
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
         }
-        Map<String, List<GroundTruth.Interval>> truth = Map.of();
+        Map<String, List<GroundTruth.Interval>> truth = null;
         try {
             truth = Annotations.readGroundTruth(dir);
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
         }
+        Map<Split, List<String>> splits = new LinkedHashMap<>();
+        for (Split split : Split.values()) {
+            try {
+                splits.put(split, Annotations.readSplit(dir, split));
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        problems.addAll(structure(dir, splits, videos, truth, trainGroundTruth));
+        videos = videos == null ? Map.of() : videos;
+        truth = truth == null ? Map.of() : truth;
 
         StringColumn splitColumn = StringColumn.create("split");
         IntColumn videoCount = IntColumn.create("videos");
@@ -114,12 +146,9 @@ public final class DatasetCheck {
         StringColumn anomalousShare = StringColumn.create("anomalous frames");
         Set<String> listed = new LinkedHashSet<>();
         for (Split split : Split.values()) {
-            List<String> ids;
+            List<String> ids = splits.get(split);
             Path list = Annotations.splitFile(dir, split);
-            try {
-                ids = Annotations.readSplit(dir, split);
-            } catch (IOException e) {
-                problems.add(e.getMessage());
+            if (ids == null) {
                 continue;
             }
             int[] byLabel = new int[3];
@@ -128,13 +157,10 @@ public final class DatasetCheck {
             long anomalousFrames = 0;
             for (String id : ids) {
                 if (!listed.add(id)) {
-                    problems.add(list + ": duplicate video " + id);
-                    continue;
+                    continue; // structure() names it
                 }
                 Annotations.Row row = videos.get(id);
-                if (row == null) {
-                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": no row for video " + id);
-                } else {
+                if (row != null) {
                     byLabel[row.label().ordinal()]++;
                 }
                 int t = checkFeatures(DatasetDirectory.featureFile(dir, id), d, problems);
@@ -147,6 +173,10 @@ public final class DatasetCheck {
                 }
                 int n = row.frames();
                 totalFrames += n;
+                if (info.groundTruthConvention() == GroundTruthConvention.FRAMES && n <= (t - 1) * info.segmentSize()) {
+                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", fewer than its "
+                            + t + " segments of " + info.segmentSize() + " frames cover");
+                }
                 if (info.groundTruthConvention() == GroundTruthConvention.SEGMENTS && n != t * info.segmentSize()) {
                     problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", but "
                             + t + " segments × " + info.segmentSize() + " = " + t * info.segmentSize() + " under the segments convention");
@@ -177,11 +207,6 @@ public final class DatasetCheck {
             frameCount.append(totalFrames);
             anomalousShare.append(hasTruth ? String.format(Locale.ROOT, "%.1f %%", totalFrames == 0 ? 0.0 : 100.0 * anomalousFrames / totalFrames) : "-");
         }
-        for (String id : truth.keySet()) {
-            if (!listed.contains(id)) {
-                problems.add(dir.resolve(Annotations.GROUND_TRUTH_CSV) + ": ground truth for video " + id + ", which no split lists");
-            }
-        }
         for (Map.Entry<String, String> c : manifest.checksums().entrySet()) {
             Path file = dir.resolve(c.getKey());
             if (!Files.exists(file)) {
@@ -210,9 +235,78 @@ public final class DatasetCheck {
                 problems.add(e.getMessage());
             }
         }
-        summary.add(problems.isEmpty() ? "OK: " + dir + " is a good copy of " + manifest.name()
-                : "FAILED: " + problems.size() + " problem(s) in " + dir + " against manifest " + manifest.name());
+        String against = manifest.name() == null ? " (no manifest: structure and values only)" : " against manifest " + manifest.name();
+        summary.add(problems.isEmpty()
+                ? "OK: " + dir + (manifest.name() == null ? " is a sound dataset directory (no manifest: structure and values only)"
+                        : " is a good copy of " + manifest.name())
+                : "FAILED: " + problems.size() + " problem(s) in " + dir + against);
         return new Report(problems, summary);
+    }
+
+    /**
+     * The structural problems of a dataset directory's annotations, one line each naming the file:
+     * <ul>
+     *   <li>a video listed twice in a split, or in both splits (a train/test leak);</li>
+     *   <li>a listed video without a row in {@code videos.csv};</li>
+     *   <li>ground truth for a video that no split lists;</li>
+     *   <li>where ground truth is read (test videos; training videos when {@code trainGroundTruth}):
+     *       a video labelled anomalous without an anomalous frame, or labelled normal with some;</li>
+     *   <li>ground truth that gives no test video an anomalous frame (frame AUC is then undefined).</li>
+     * </ul>
+     * Split entries that are not video ids ({@code ..}, {@code /}) are refused when the lists are
+     * read ({@link Annotations#readSplit}); a second row for a video when {@code videos.csv} is read.
+     *
+     * @param splits the lists that could be read
+     * @param videos {@code videos.csv}, or null when it could not be read (its checks are skipped)
+     * @param truth  {@code ground_truth.csv}, or null when it could not be read (its checks are skipped)
+     */
+    public static List<String> structure(Path dir, Map<Split, List<String>> splits, Map<String, Annotations.Row> videos,
+                                         Map<String, List<GroundTruth.Interval>> truth, boolean trainGroundTruth) {
+        List<String> problems = new ArrayList<>();
+        Path videosCsv = dir.resolve(Annotations.VIDEOS_CSV);
+        Path truthCsv = dir.resolve(Annotations.GROUND_TRUTH_CSV);
+        Map<String, Split> seen = new LinkedHashMap<>();
+        boolean anomalousTestFrame = false;
+        for (Map.Entry<Split, List<String>> e : splits.entrySet()) {
+            Split split = e.getKey();
+            Path list = Annotations.splitFile(dir, split);
+            for (String id : e.getValue()) {
+                Split before = seen.putIfAbsent(id, split);
+                if (before == split) {
+                    problems.add(list + ": duplicate video " + id);
+                    continue;
+                } else if (before != null) {
+                    problems.add(list + ": video " + id + " is also in " + Annotations.splitFile(dir, before) + " (a train/test leak)");
+                    continue;
+                }
+                Annotations.Row row = videos == null ? null : videos.get(id);
+                if (videos != null && row == null) {
+                    problems.add(videosCsv + ": no row for video " + id + " (listed in " + list + ")");
+                }
+                if (truth == null || split != Split.TEST && !trainGroundTruth) {
+                    continue;
+                }
+                boolean anomalousFrame = truth.getOrDefault(id, List.of()).stream().anyMatch(iv -> iv.end() > iv.start());
+                anomalousTestFrame |= split == Split.TEST && anomalousFrame;
+                if (row != null && row.label() == VideoLabel.ANOMALOUS && !anomalousFrame) {
+                    problems.add(truthCsv + ": no anomalous frame for video " + id + ", which " + videosCsv.getFileName() + " labels anomalous");
+                } else if (row != null && row.label() == VideoLabel.NORMAL && anomalousFrame) {
+                    problems.add(truthCsv + ": anomalous frames for video " + id + ", which " + videosCsv.getFileName() + " labels normal");
+                }
+            }
+        }
+        if (truth != null) {
+            for (String id : truth.keySet()) {
+                if (!seen.containsKey(id)) {
+                    problems.add(truthCsv + ": ground truth for video " + id + ", which no split lists");
+                }
+            }
+            List<String> test = splits.getOrDefault(Split.TEST, List.of());
+            if (!truth.isEmpty() && !test.isEmpty() && !anomalousTestFrame) {
+                problems.add(truthCsv + ": no test video has an anomalous frame, so frame AUC is undefined");
+            }
+        }
+        return problems;
     }
 
     /** Checks one feature file; returns its segment count, or -1 when it is unusable. */
@@ -235,6 +329,9 @@ public final class DatasetCheck {
             problems.add(file + ": shape " + Arrays.toString(s) + " " + h.descr() + ", expected float [T, " + (d > 0 ? d : "d") + "]"
                     + " (or [T, 10, d] / [10, T, d])");
             return -1;
+        }
+        if (Arrays.stream(s).anyMatch(n -> n == 0)) {
+            return 0; // a video shorter than one segment: no values to check
         }
         try {
             INDArray a = Npy.readFloat(file);

@@ -74,7 +74,11 @@ public final class DatasetDirectory {
 
     /**
      * Loads a directory: reads every listed video's features into one matrix per split, attaches
-     * frame counts, labels and ground truth, and computes the dataset's fingerprint.
+     * frame counts, labels and ground truth, and computes the dataset's fingerprint. The annotations
+     * pass {@link DatasetCheck#structure} first (no video in both splits, ground truth that matches
+     * the labels, ...). Every feature
+     * is checked on the way in (one pass): a NaN, an Inf or a value beyond ±{@link FeatureSet#LARGEST}
+     * stops the load, naming the file and the row.
      *
      * @throws IOException naming the file and what is wrong with it
      */
@@ -86,6 +90,12 @@ public final class DatasetDirectory {
         DatasetInfo info = readInfo(dir);
         boolean trainGroundTruth = meta.path("trainGroundTruth").asBoolean(false);
         Annotations annotations = Annotations.read(dir, true);
+        List<String> problems = DatasetCheck.structure(dir, annotations.splits(), annotations.videos(), annotations.groundTruth(),
+                trainGroundTruth);
+        if (!problems.isEmpty()) {
+            throw new IOException(problems.get(0) + (problems.size() == 1 ? ""
+                    : " (and " + (problems.size() - 1) + " more: gcl data check --dir " + dir + " lists them all)"));
+        }
         GroundTruthConvention convention = options.convention() == null ? info.groundTruthConvention() : options.convention();
         if (convention == GroundTruthConvention.FRAMES && info.groundTruthConvention() == GroundTruthConvention.SEGMENTS) {
             throw new IOException(dir.resolve(DATASET_JSON) + ": written in the 'segments' convention (T x p frames per video); "
@@ -147,10 +157,22 @@ public final class DatasetDirectory {
                         }
                     }
                 }
+                long fileRows = lengths.stream().mapToLong(Integer::longValue).sum();
+                if (fileRows > 0) {
+                    String bad = FeatureSet.badValues(all.get(NDArrayIndex.interval(row, row + fileRows), NDArrayIndex.all()));
+                    if (bad != null) {
+                        throw new IOException(file + ": row " + bad + " (video " + id + "); features must be finite numbers"
+                                + " within ±" + FeatureSet.LARGEST + ": re-extract the video or repair the file");
+                    }
+                }
                 for (int c = 0; c < lengths.size(); c++) {
                     int segments = lengths.get(c);
                     int n = convention == GroundTruthConvention.SEGMENTS
                             ? GroundTruth.framesOfSegments(segments, info.segmentSize()) : listed.frames();
+                    if (n <= (segments - 1) * info.segmentSize()) {
+                        throw new IOException(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id
+                                + ", fewer than its " + segments + " segments of " + info.segmentSize() + " frames cover");
+                    }
                     boolean[] gt = split == Split.TEST || trainGroundTruth ? annotations.mask(id, n) : null;
                     String vid = lengths.size() == 1 ? id : Crops.cropId(id, c);
                     videos.add(new Video(vid, (int) row, segments, n, listed.label(), gt));

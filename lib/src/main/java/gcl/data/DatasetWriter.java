@@ -135,7 +135,8 @@ public final class DatasetWriter {
     /**
      * Writes one video's feature file into a dataset directory without recording it: what a worker
      * on another machine does (the spark module's executors), before the one writer of the directory
-     * {@link #record}s it. Same array, same bytes as {@link #writeVideo}; written whole.
+     * {@link #record}s it. Same array, same bytes as {@link #writeVideo}; written whole. Features
+     * with a NaN, an Inf or a value beyond ±{@link FeatureSet#LARGEST} are refused, naming the row.
      *
      * @return the feature file
      */
@@ -143,6 +144,11 @@ public final class DatasetWriter {
         checkId(id);
         if (features.rank() != 2) {
             throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
+        }
+        String bad = FeatureSet.badValues(features);
+        if (bad != null) {
+            throw new IllegalArgumentException("video " + id + ": row " + bad + " of its features; not written"
+                    + " (features must be finite numbers within ±" + FeatureSet.LARGEST + ")");
         }
         Path file = DatasetDirectory.featureFile(dir, id);
         Npy.write(file, features);

@@ -21,6 +21,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * shuffled batches of row indices across all videos ({@link #shuffledBatches}, section 3.1).
  */
 public final class FeatureSet {
+    /**
+     * The largest magnitude a feature may have. No feature extractor gives values near it; they
+     * come from a broken file or a wrong unit, and train G to errors of Infinity.
+     */
+    public static final double LARGEST = 1e9;
+
     private final INDArray features;
     private final List<Video> videos;
     private final Map<String, Video> byId;
@@ -186,6 +192,52 @@ public final class FeatureSet {
             rows[i] = i;
         }
         return rows;
+    }
+
+    /**
+     * Checks that every feature is a finite number of magnitude at most {@link #LARGEST}: what
+     * training needs (a NaN or Inf reaches every score of the model).
+     *
+     * @throws IllegalArgumentException naming the first bad video and its segment
+     */
+    public void requireSoundValues() {
+        if (badValues(features) == null) {
+            return;
+        }
+        for (Video v : videos) {
+            String bad = badValues(segmentsOf(v));
+            if (bad != null) {
+                throw new IllegalArgumentException("video " + v.id() + ": segment " + bad
+                        + "; features must be finite numbers within ±" + LARGEST);
+            }
+        }
+    }
+
+    /**
+     * What is wrong with the values of a [T, d] matrix ("5 holds NaN": the first bad row, from 0),
+     * or null when every value is a finite number of magnitude at most {@link #LARGEST}. Two
+     * reductions over the matrix; a pass row by row only when something is wrong.
+     */
+    public static String badValues(INDArray m) {
+        if (m.length() == 0) {
+            return null;
+        }
+        double sum = m.sumNumber().doubleValue();
+        double largest = m.amaxNumber().doubleValue();
+        if (Double.isFinite(sum) && largest <= LARGEST) {
+            return null;
+        }
+        for (long r = 0; r < m.rows(); r++) {
+            for (float x : m.getRow(r).toFloatVector()) {
+                if (Float.isNaN(x) || Float.isInfinite(x)) {
+                    return r + " holds " + x;
+                }
+                if (Math.abs(x) > LARGEST) {
+                    return r + " holds " + x + ", beyond ±" + LARGEST;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -96,8 +96,18 @@ public final class Evaluation {
         return Table.create("segment scores", video, segment, firstFrame, score, scoreG, scoreD, label);
     }
 
-    /** Whether a set has any video with ground truth (both classes are needed for an AUC). */
+    /** Whether a set's ground truth holds both an anomalous and a normal frame (what an AUC needs). */
     public static boolean hasGroundTruth(FeatureSet test) {
-        return test.videos().stream().anyMatch(v -> v.hasGroundTruth());
+        boolean anomalous = false;
+        boolean normal = false;
+        for (gcl.data.Video v : test.videos()) {
+            if (v.hasGroundTruth()) {
+                for (boolean f : v.groundTruth()) {
+                    anomalous |= f;
+                    normal |= !f;
+                }
+            }
+        }
+        return anomalous && normal;
     }
 }

@@ -62,6 +62,8 @@ public record GclConfig(
     private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // epochs=2.7 is refused, not truncated to 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
 
@@ -238,7 +240,13 @@ public record GclConfig(
         if (!tree.has(field)) {
             throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
         }
-        tree.set(field, JSON.valueToTree(value));
+        JsonNode v = JSON.valueToTree(value);
+        Class<?> type = java.util.Arrays.stream(GclConfig.class.getRecordComponents())
+                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow().getType();
+        if ((type == int.class || type == long.class) && v.isFloatingPointNumber()) {
+            throw new IllegalArgumentException("field " + field + " takes a whole number, got " + v);
+        }
+        tree.set(field, v);
         return fromTree(tree, "field " + field);
     }
 

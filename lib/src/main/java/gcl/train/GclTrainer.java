@@ -36,6 +36,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the same model, and a resumed run continues exactly as an uninterrupted one would.
  *
  * <p>With a {@link RunDirectory} the model, config and history are saved after every epoch.
+ *
+ * <p>Nothing meaningless comes back: features with NaN, Inf or absurd values are refused before
+ * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
+ * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
+ * labelled nothing, or everything, in every batch).
  */
 public final class GclTrainer {
     private final GclConfig config;
@@ -170,6 +175,7 @@ public final class GclTrainer {
         if (model.dim() != train.dim()) {
             throw new IllegalArgumentException("model takes d = " + model.dim() + " but the data has d = " + train.dim());
         }
+        train.requireSoundValues();
         Seeds seeds = new Seeds(config.seed());
         Variant v = config.variant();
         TemporalDifferenceFilter.Result td = v.generatorData() == Variant.GeneratorData.TD ? tdFilter(config).apply(train) : null;
@@ -178,6 +184,11 @@ public final class GclTrainer {
                 ? WeakLabels.sample(train, config.weakLabelFraction(), seeds.random("weak-labels"))
                 : WeakLabels.none();
         List<Stage> schedule = schedule(config);
+        if (schedule.isEmpty()) {
+            throw new IllegalArgumentException("nothing to train: " + v.paperName() + " with epochs = " + config.epochs()
+                    + (v.pretrained() ? " and pretrainEpochs = " + config.pretrainEpochs() : "")
+                    + " runs no epoch, and an untrained model's scores are not a result; set epochs to 1 or more");
+        }
         long[] batchesBefore = new long[schedule.size() + 1];
         for (int i = 0; i < schedule.size(); i++) {
             int rows = schedule.get(i).phase() == Phase.PRETRAIN_G || schedule.get(i).phase() == Phase.AUTOENCODER
@@ -198,6 +209,10 @@ public final class GclTrainer {
         this.progress = progress;
         VideoCentring.Centred inputs = model.inputs(train);
         INDArray probe = inputs.rows(probeRows(train.size(), seeds.random("probe")));
+        double probeNorm;
+        try (INDArray norms = probe.norm2(1)) {
+            probeNorm = norms.meanNumber().doubleValue();
+        }
         Diagnostics previous = last;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
@@ -212,6 +227,7 @@ public final class GclTrainer {
                 case COOPERATIVE -> cooperativeEpoch(model, inputs, weak, epochSeeds, diagnostics);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
+            checkEpoch(stage, t, model, probe, probeNorm);
             Map<String, Double> metrics = new LinkedHashMap<>(diagnostics.finish(model, probe));
             if (!quiet && stage.phase() == Phase.COOPERATIVE) {
                 warnLockIn(stage.epoch(), metrics);
@@ -237,6 +253,59 @@ public final class GclTrainer {
         model.releaseBuffers();
         return new TrainingResult(model, history, td, weak);
     }
+
+    /**
+     * Stops a run that can no longer mean anything, before its epoch is saved:
+     * <ul>
+     *   <li>diverged: a loss of the epoch, or G's error or D's probability on the probe rows, is NaN
+     *       or infinite, or G's mean error on the probe is more than {@link #DIVERGED} times the
+     *       probe's mean feature norm (plus 0.001, so that all-zero features do not count): G's
+     *       outputs have blown up (a learning rate far too large, features too large for float32);</li>
+     *   <li>degenerate pseudo-labels: G (in D's pre-training and the loop) or D (in the loop)
+     *       labelled nothing, or everything, anomalous in every batch of the epoch (a threshold no
+     *       sample reaches, a batch of 1, constant features): the other network then learns from
+     *       labels that carry no information, and the AUC that comes back means nothing.</li>
+     * </ul>
+     *
+     * @throws IllegalStateException naming the epoch, and for labels the threshold and the batch size
+     */
+    private void checkEpoch(Stage stage, Totals t, GclModel model, INDArray probe, double probeNorm) {
+        String epoch = stage.phase().id() + " epoch " + stage.epoch();
+        boolean finiteProbe;
+        double probeError;
+        try (INDArray errors = model.reconstructionErrors(probe)) {
+            probeError = errors.meanNumber().doubleValue();
+            finiteProbe = Double.isFinite(probeError);
+        }
+        if (finiteProbe && model.hasDiscriminator()) {
+            try (INDArray p = model.discriminatorScores(probe)) {
+                finiteProbe = Double.isFinite(p.sumNumber().doubleValue());
+            }
+        }
+        if (t.nonFinite() || !finiteProbe || probeError > DIVERGED * (probeNorm + 1e-3)) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "training diverged in %s: L_G %.4g, L_D %.4g,"
+                            + " G's mean error %.4g on features of mean norm %.4g (learningRate %s); lower the learning rate,"
+                            + " or check the features' scale", epoch, t.gLoss(), t.dLoss(), probeError, probeNorm,
+                    config.learningRate()));
+        }
+        boolean gLabels = stage.phase() == Phase.PRETRAIN_D || stage.phase() == Phase.COOPERATIVE;
+        if (gLabels && (t.byG() == 0 || t.byG() == 1)) {
+            throw degenerate(epoch, "G", t.byG(), "generatorThreshold " + config.generatorThreshold().id());
+        }
+        if (stage.phase() == Phase.COOPERATIVE && (t.byD() == 0 || t.byD() == 1)) {
+            throw degenerate(epoch, "D", t.byD(), "discriminatorThreshold " + config.discriminatorThreshold().id());
+        }
+    }
+
+    private IllegalStateException degenerate(String epoch, String network, double share, String threshold) {
+        return new IllegalStateException("degenerate pseudo-labels in " + epoch + ": " + network + " labelled "
+                + (share == 0 ? "no segment" : "every segment") + " anomalous in every batch (" + threshold
+                + ", batch size " + config.batchSize() + "), so the other network learns nothing from them;"
+                + " choose another threshold or a larger batch, or check that the features are not constant");
+    }
+
+    /** G's error on the probe beyond this multiple of the features' norm means training diverged. */
+    static final double DIVERGED = 1e6;
 
     /** Up to {@link Diagnostics#PROBE} distinct rows, drawn once per run: the probe for dead units. */
     static int[] probeRows(int n, Random rng) {
@@ -298,12 +367,15 @@ public final class GclTrainer {
         long byDn;
 
         Totals totals() {
-            return new Totals(gn == 0 ? Double.NaN : g / gn, dn == 0 ? Double.NaN : d / dn,
-                    byGn == 0 ? Double.NaN : byG / byGn, byDn == 0 ? Double.NaN : byD / byDn);
+            double gLoss = gn == 0 ? Double.NaN : g / gn;
+            double dLoss = dn == 0 ? Double.NaN : d / dn;
+            return new Totals(gLoss, dLoss, byGn == 0 ? Double.NaN : byG / byGn, byDn == 0 ? Double.NaN : byD / byDn,
+                    gn > 0 && !Double.isFinite(gLoss) || dn > 0 && !Double.isFinite(dLoss));
         }
     }
 
-    private record Totals(double gLoss, double dLoss, double byG, double byD) {
+    /** An epoch's mean losses and label shares (NaN where the epoch has none); nonFinite: a loss was NaN or infinite. */
+    private record Totals(double gLoss, double dLoss, double byG, double byD, boolean nonFinite) {
     }
 
     private Totals generatorEpoch(GclModel model, VideoCentring.Centred train, int[] rows, Seeds epochSeeds) {

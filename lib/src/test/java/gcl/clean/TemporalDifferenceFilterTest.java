@@ -23,6 +23,18 @@ class TemporalDifferenceFilterTest {
                         Nd4j.createFromArray(new float[][] {{5, 5}, {5, 5.6f}})));
     }
 
+    /** A video of 0 segments (shorter than one segment) between two others: no differences, no crash. */
+    @Test
+    void aVideoWithoutSegmentsIsSkipped() {
+        FeatureSet set = FeatureSet.of(
+                List.of(new Video("a", 0, 3, 48, VideoLabel.UNKNOWN, null), new Video("empty", 0, 0, 10, VideoLabel.UNKNOWN, null),
+                        new Video("b", 0, 2, 32, VideoLabel.UNKNOWN, null)),
+                List.of(Nd4j.createFromArray(new float[][] {{0, 0}, {0.3f, 0.4f}, {0.3f, 1.4f}}), Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 2),
+                        Nd4j.createFromArray(new float[][] {{5, 5}, {5, 5.6f}})));
+        var r = new TemporalDifferenceFilter(DifferenceThreshold.absolute(0.55), true).apply(set);
+        assertArrayEquals(new int[] {0, 1, 3}, r.keptRows());
+    }
+
     @Test
     void keepsSegmentsWhoseStepFromThePreviousIsSmall() {
         TemporalDifferenceFilter.Result r = TemporalDifferenceFilter.paper().apply(twoVideos());

@@ -110,4 +110,17 @@ class DataCommandsTest {
             assertEquals(0, run("data", "import", cmd, "--help")[0]);
         }
     }
+
+    /** A dataset of one's own has no manifest: data check --dir alone checks structure and values. */
+    @Test
+    void dataCheckWithoutAManifest() throws IOException {
+        Path data = gcl.TinyData.write(dir.resolve("own"));
+        Object[] r = run("data", "check", "--dir", data.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("is a sound dataset directory (no manifest"), (String) r[1]);
+        Files.writeString(data.resolve("splits/test.txt"), "train0\n", java.nio.file.StandardOpenOption.APPEND);
+        r = run("data", "check", "--dir", data.toString());
+        assertEquals(1, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("PROBLEM " + data.resolve("splits/test.txt") + ": video train0 is also in"), (String) r[1]);
+    }
 }

@@ -45,6 +45,24 @@ class TrainScoreCommandTest {
         assertEquals(2, Main.run("train", "--variant", "gcl-b"));
     }
 
+    /** Messages of one line that name the option or the field: an occupied --out, a fraction for epochs. */
+    @Test
+    void badOptionsAreOneLineNamingTheOption(@TempDir Path tmp) throws Exception {
+        Path data = TinyData.write(tmp.resolve("data"));
+        Object[] r = DataCommandsTest.run("train", "--data", data.toString(), "--out", data.toString(), "--quiet");
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).strip().endsWith("already exists and is not empty; give a new folder, or add --resume"
+                + " to continue the run in it"), (String) r[1]);
+        assertEquals(1, ((String) r[1]).strip().lines().count(), (String) r[1]);
+        Path file = data.resolve("videos.csv");
+        r = DataCommandsTest.run("train", "--data", data.toString(), "--out", file.toString(), "--quiet");
+        assertTrue(((String) r[1]).contains("--out " + file + " is a file"), (String) r[1]);
+        r = DataCommandsTest.run("train", "--data", data.toString(), "--out", tmp.resolve("run").toString(), "--set", "epochs=2.7", "--quiet");
+        assertEquals(1, r[0]);
+        assertTrue(((String) r[1]).contains("field epochs"), (String) r[1]);
+        assertTrue(Files.notExists(tmp.resolve("run")), "nothing written");
+    }
+
     @Test
     void benchEpochRunsOnTinySizes() {
         assertEquals(0, Main.run("bench", "epoch", "--dim", "16", "--segments", "100", "--batch", "32", "--no-warmup"));

@@ -2,6 +2,7 @@ package gcl.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,5 +46,23 @@ class CsvTest {
         Csv.write(file, List.of("id", "frames"), List.of(List.of("a", "16"), List.of("b,c", "32")));
         assertEquals("id,frames\na,16\n\"b,c\",32\n", Files.readString(file));
         assertEquals("b,c", Csv.read(file, List.of("id", "frames"), 2).get(1).text(0));
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("videos.csv");
+        Files.writeString(csv, "\uFEFFid,frames,label\na,16,normal\n");
+        assertEquals("a", Csv.read(csv, Annotations.VIDEOS_HEADER, 2).get(0).text(0));
+        Path list = dir.resolve("train.txt");
+        Files.writeString(list, "\uFEFFa\r\nb\r\n");
+        assertEquals(List.of("a", "b"), Csv.readList(list));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamed(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("train.txt");
+        Files.write(list, new byte[] {'a', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'}); // "café" in Latin-1
+        String m = assertThrows(IOException.class, () -> Csv.readList(list)).getMessage();
+        assertTrue(m.startsWith(list + ": line 2 is not UTF-8 text"), m);
     }
 }

@@ -105,4 +105,12 @@ class GclConfigTest {
         assertEquals(List.of(new GclTrainer.Stage(Phase.AUTOENCODER, 1), new GclTrainer.Stage(Phase.AUTOENCODER, 2)),
                 GclTrainer.schedule(c.withVariant(Variant.AE_TD)));
     }
+
+    @Test
+    void aFractionForAWholeNumberFieldIsRefusedNotTruncated() {
+        GclConfig c = GclConfig.defaults();
+        String m = assertThrows(IllegalArgumentException.class, () -> c.with("epochs", 2.7)).getMessage();
+        assertEquals("field epochs takes a whole number, got 2.7", m);
+        assertEquals(3, c.with("epochs", 3).epochs());
+    }
 }
