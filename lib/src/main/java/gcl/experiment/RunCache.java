@@ -54,9 +54,9 @@ public final class RunCache {
         return root;
     }
 
-    /** The key of a config on a dataset (see the class comment). */
+    /** The key of a config on a dataset (see the class comment); {@code auto} centring keyed by what it resolves to on the training split. */
     public static String key(GclConfig config, Dataset data) {
-        return key(config, data.fingerprint());
+        return key(config.resolvedFor(data.train()), data.fingerprint());
     }
 
     /** The key of a config on data with this fingerprint, with this build's code. */

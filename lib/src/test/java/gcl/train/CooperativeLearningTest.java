@@ -21,7 +21,7 @@ class CooperativeLearningTest {
     @Test
     void oneIterationStepByStepEqualsIterate() {
         for (Variant v : new Variant[] {Variant.GCL_B, Variant.GCL_WO_NL}) {
-            GclConfig cfg = TinyData.plantedConfig(3).withVariant(v);
+            GclConfig cfg = TinyData.plantedConfig(3).withVariant(v).resolvedFor(DATA.train());
             GclModel byHand = GclModel.create(cfg, DATA.train().dim());
             GclModel whole = GclModel.create(cfg, DATA.train().dim());
             var inputs = byHand.inputs(DATA.train());
