@@ -1,6 +1,6 @@
 package gcl.spark;
 
-import gcl.cli.ExtractCommand;
+import gcl.cli.ExtractorOptions;
 import gcl.features.BatchExtraction;
 import gcl.features.FeatureExtractor;
 import gcl.video.ReadOptions;
@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How to extract, as plain values that travel to the executors: the options of {@code gcl extract}.
- * Each executor builds the extractor from them once ({@link #extractor}) with the same code as
- * {@code gcl extract} ({@link ExtractCommand#extractor}); a model file must be readable at the
- * same path on every node.
+ * How to extract, as plain values that travel to the executors: the options of {@code gcl extract}
+ * ({@link ExtractorOptions}). Each executor builds the extractor from them once ({@link #extractor})
+ * with the same code as {@code gcl extract} ({@link ExtractorOptions#extractor(String, int, String,
+ * String, double[], double[], boolean)}); a model file must be readable at the same path on every node.
  *
  * @param which     {@code default} or a model file (DL4J zip, Keras .h5)
  * @param dim       d of the default extractor
@@ -50,7 +50,7 @@ public record ExtractionSpec(String which, int dim, String clip, String layer, L
             synchronized (BUILT) {
                 e = BUILT.get(this);
                 if (e == null) {
-                    e = ExtractCommand.extractor(which, dim, clip, layer, array(mean), array(std), bgr);
+                    e = ExtractorOptions.extractor(which, dim, clip, layer, array(mean), array(std), bgr);
                     BUILT.put(this, e);
                 }
             }
