@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,20 +27,23 @@ import picocli.CommandLine.Command;
             SeedsCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class Main extends TopCommand {
     /** Runs a command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(new Main(), UnaryOperator.identity(), args);
+    }
+
+    /**
+     * Runs a command line of a top command ({@code gcl}'s, or the spark module's {@code gcl-spark}) and
+     * returns its exit code. A command that throws prints one line on stderr, "TOP COMMAND: message",
+     * with the message of the exception that {@code cause} picks (its class name where it has none),
+     * the whole stack trace too where GCL_DEBUG is set, and exits with 1.
+     */
+    public static int execute(TopCommand top, UnaryOperator<Throwable> cause, String... args) {
+        CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("gcl " + commandLine.getCommandName() + ": " + messageOf(ex));
+            commandLine.getErr().println(commandLine.getCommandSpec().root().name() + " " + commandLine.getCommandName() + ": "
+                    + messageOf(cause.apply(ex)));
             if (System.getenv("GCL_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }

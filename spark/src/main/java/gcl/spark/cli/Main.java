@@ -20,36 +20,19 @@ import picocli.CommandLine.Command;
             SeedsCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
-    /** Runs a command line and returns its exit code (tests call this). */
+public final class Main extends gcl.cli.TopCommand {
+    /** Runs a command line and returns its exit code (tests call this), as {@code gcl}'s {@link gcl.cli.Main#execute} does. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("gcl-spark " + commandLine.getCommandName() + ": " + messageOf(ex));
-            if (System.getenv("GCL_DEBUG") != null) {
-                ex.printStackTrace(commandLine.getErr());
-            }
-            return 1;
-        });
-        return cli.execute(args);
+        return gcl.cli.Main.execute(new Main(), Main::cause, args);
     }
 
-    /** The message of the first cause that has one: Spark wraps a task's exception in its own. */
-    static String messageOf(Throwable ex) {
+    /** The first cause that is not Spark's: Spark wraps a task's exception in its own. */
+    static Throwable cause(Throwable ex) {
         Throwable t = ex;
         while (t.getCause() != null && t instanceof org.apache.spark.SparkException) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return t;
     }
 
     public static void main(String[] args) {
