@@ -18,8 +18,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by {@code gcl ablate} and {@code gcl seeds}: data, seeds, profile, config overrides,
- * cache. Public so that the spark module's {@code ablate} and {@code seeds} take the same options.
+ * Options shared by {@code gcl ablate} and {@code gcl seeds}: data, profile, config overrides, methods,
+ * cache and the CSV to write; {@link AblateOptions} and {@link SeedsOptions} add each command's seeds.
+ * Public so that the spark module's {@code ablate} and {@code seeds} take the same options.
  */
 public final class ExperimentOptions {
     @Option(names = "--data", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0, generated on first use).")
@@ -47,6 +48,9 @@ public final class ExperimentOptions {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--out", required = true, description = "CSV file for the per-run rows.")
+    Path out;
+
     /** {@code --profile}, else {@code GCL_PROFILE}, else quick. */
     public Profile profile() {
         return profile == null ? Profile.current() : Profile.parse(profile);
@@ -62,6 +66,11 @@ public final class ExperimentOptions {
             SyntheticFeatures.cached(profile(), 0);
         }
         return dir;
+    }
+
+    /** {@code --out}: the CSV file for the per-run rows. */
+    public Path out() {
+        return out;
     }
 
     /** Whether {@code --fresh} was given. */

@@ -13,6 +13,7 @@ import gcl.spark.TaskProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import gcl.train.GclConfig;
 import org.apache.spark.api.java.JavaSparkContext;
 import tech.tablesaw.api.Table;
@@ -22,12 +23,17 @@ final class GridCommands {
     private GridCommands() {
     }
 
+    /**
+     * Runs the command's paper trials on Spark and writes {@code --out}; the seeds are parsed after the data
+     * is loaded, as {@code gcl} does.
+     */
     static int runAndReport(SparkOptions spark, ExperimentOptions options, Function<GclConfig, List<Trial>> paperTrials,
-                            String seeds, Path out, String appName) throws Exception {
+                            Supplier<List<Long>> seeds, String appName) throws Exception {
         Path dataDir = options.dataDir();
         Dataset data = DatasetDirectory.load(dataDir);
         List<Trial> trials = options.select(paperTrials.apply(options.baseConfig()));
-        List<Long> seedList = ExperimentOptions.seeds(seeds);
+        List<Long> seedList = seeds.get();
+        Path out = options.out();
         RunCache cache = options.cache();
         System.out.println("data: " + data.info().name() + " (" + data.fingerprint() + ")"
                 + (data.info().synthetic() ? " — synthetic teaching proxy: results are not the paper's" : ""));
