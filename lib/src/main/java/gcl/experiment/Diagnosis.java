@@ -139,7 +139,9 @@ public final class Diagnosis {
         for (int i = 0; i < aucs.rowCount(); i++) {
             String m = aucs.stringColumn("method").get(i);
             method.append(m);
-            auc.append(String.format(Locale.ROOT, "%.1f ± %.1f", aucs.doubleColumn("mean").get(i), aucs.doubleColumn("std").get(i)));
+            int n = aucs.intColumn("n").get(i);
+            auc.append(n > 1 ? String.format(Locale.ROOT, "%.1f ± %.1f", aucs.doubleColumn("mean").get(i), aucs.doubleColumn("std").get(i))
+                    : String.format(Locale.ROOT, "%.1f (1 seed)", aucs.doubleColumn("mean").get(i)));
             Table rows = runs.where(runs.stringColumn("method").isEqualTo(m));
             for (var e : means.entrySet()) {
                 e.getValue().append(rows.columnNames().contains(e.getKey())

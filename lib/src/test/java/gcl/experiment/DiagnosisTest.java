@@ -43,4 +43,19 @@ class DiagnosisTest {
         assertEquals(0.5, s.get("dead_d"), 1e-12, "mean over D's two hidden layers");
         assertTrue(Double.isNaN(s.get("dead_g")), "no G layers recorded");
     }
+
+    /** Means per setting over its seeds; one seed has no spread to show. */
+    @Test
+    void bySettingAveragesEachSettingsSeeds() {
+        Table runs = Table.create("runs",
+                tech.tablesaw.api.StringColumn.create("method", "A", "A", "B"),
+                tech.tablesaw.api.DoubleColumn.create("AUC %", 70.0, 72.0, 60.0),
+                tech.tablesaw.api.DoubleColumn.create("d_agrees_g", 0.5, 0.7, Double.NaN));
+        Table t = Diagnosis.bySetting(runs);
+        assertEquals(List.of("A", "B"), t.stringColumn("method").asList());
+        assertEquals(0.6, t.doubleColumn("d_agrees_g").get(0), 1e-12);
+        assertTrue(t.doubleColumn("d_agrees_g").isMissing(1), "no value, no mean");
+        assertEquals("71.0 ± 1.4", t.stringColumn(t.columnCount() - 1).get(0));
+        assertEquals("60.0 (1 seed)", t.stringColumn(t.columnCount() - 1).get(1));
+    }
 }
