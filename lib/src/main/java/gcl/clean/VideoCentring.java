@@ -149,15 +149,19 @@ public enum VideoCentring {
         if (set.size() == 0) {
             return Double.NaN;
         }
-        INDArray all = set.features();
-        INDArray mean = all.mean(0);
-        double total = all.subRowVector(mean).norm2Number().doubleValue();
-        total *= total;
+        INDArray mean = set.features().mean(0);
+        double total = 0;
         double between = 0;
         for (Video v : set.videos()) {
             if (v.segments() > 0) {
-                double dist = set.segmentsOf(v).mean(0).sub(mean).norm2Number().doubleValue();
-                between += v.segments() * dist * dist;
+                // one video at a time: no copy of the whole matrix (UCF-Crime-sized sets are gigabytes)
+                INDArray segments = set.segmentsOf(v);
+                try (INDArray centred = segments.subRowVector(mean); INDArray videoMean = segments.mean(0)) {
+                    double spread = centred.norm2Number().doubleValue();
+                    total += spread * spread;
+                    double dist = videoMean.subi(mean).norm2Number().doubleValue();
+                    between += v.segments() * dist * dist;
+                }
             }
         }
         return total == 0 ? Double.NaN : between / total;
