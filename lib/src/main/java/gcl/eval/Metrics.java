@@ -59,7 +59,8 @@ public record Metrics(double auc, double averagePrecision, double aucGenerator, 
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "AUC %.4f (%s)  AP %.4f  AUC_G %.4f  AUC_D %.4f  [%d videos, %d frames, %d anomalous]",
-                auc, scoreBy, averagePrecision, aucGenerator, aucDiscriminator, videos, frames, anomalousFrames);
+        return String.format(java.util.Locale.ROOT,
+                "AUC %.2f %% (%s)  AP %.2f %%  AUC_G %.2f %%  AUC_D %.2f %%  [%d videos, %d frames, %d anomalous]",
+                100 * auc, scoreBy, 100 * averagePrecision, 100 * aucGenerator, 100 * aucDiscriminator, videos, frames, anomalousFrames);
     }
 }

@@ -21,7 +21,28 @@ public final class Diagnosis {
     /** The columns {@link #of} returns, in order, with what each says. */
     public static final Map<String, String> SIGNALS = signals();
 
+    /** Short readable names of the {@link #SIGNALS}, for the tables students read. */
+    private static final Map<String, String> LABELS = Map.of(
+            "d_agrees_g_first", "D agrees with G, first epoch",
+            "d_agrees_g", "D agrees with G",
+            "anomalous_by_g", "share G labels anomalous",
+            "anomalous_by_d", "share D labels anomalous",
+            "whole_videos_g", "G's labels in whole videos",
+            "whole_videos_d", "D's labels in whole videos",
+            "kept_d", "D's labels kept",
+            "dead_g", "dead units in G",
+            "dead_d", "dead units in D");
+
     private Diagnosis() {
+    }
+
+    /**
+     * A signal's column name in the tables of this class: its readable name with the history
+     * column's name after it, e.g. "D agrees with G (d_agrees_g)", so the table reads in words and
+     * still names the column the lessons refer to.
+     */
+    public static String column(String signal) {
+        return LABELS.getOrDefault(signal, signal) + " (" + signal + ")";
     }
 
     private static Map<String, String> signals() {
@@ -112,7 +133,7 @@ public final class Diagnosis {
         StringColumn signal = StringColumn.create("signal (no test labels)");
         StringColumn meaning = StringColumn.create("what it says");
         SIGNALS.forEach((k, v) -> {
-            signal.append(k);
+            signal.append(column(k));
             meaning.append(v);
         });
         Table t = Table.create("Training diagnostics", signal);
@@ -135,7 +156,7 @@ public final class Diagnosis {
         StringColumn method = StringColumn.create("method");
         StringColumn auc = StringColumn.create("AUC % (mean ± std, for watching)");
         Map<String, DoubleColumn> means = new LinkedHashMap<>();
-        SIGNALS.keySet().forEach(k -> means.put(k, DoubleColumn.create(k)));
+        SIGNALS.keySet().forEach(k -> means.put(k, DoubleColumn.create(column(k))));
         for (int i = 0; i < aucs.rowCount(); i++) {
             String m = aucs.stringColumn("method").get(i);
             method.append(m);

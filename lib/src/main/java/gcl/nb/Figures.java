@@ -8,9 +8,12 @@ import gcl.data.FeatureSet;
 import gcl.data.GroundTruth;
 import gcl.data.Video;
 import gcl.eval.FrameScores;
+import gcl.experiment.Claims;
+import gcl.experiment.PaperNumbers;
 import gcl.experiment.Run;
 import gcl.train.GclModel;
 import gcl.train.ScoreSource;
+import gcl.viz.DotCharts;
 import gcl.viz.Histograms;
 import gcl.viz.ImageGrids;
 import gcl.viz.LineCharts;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
@@ -51,10 +55,28 @@ public final class Figures {
         List<BufferedImage> shown = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int f : new int[] {0, Math.max(0, first - 16), first, (first + end) / 2, Math.max(first, end - 4), Math.min(n - 1, end + 16)}) {
-            shown.add(Lessons.image(clip.frames().get(f)));
+            shown.add(atLeast(Lessons.image(clip.frames().get(f)), 360));
             captions.add("frame " + f + (clip.truth()[f] ? " (anomalous)" : ""));
         }
         return ImageGrids.grid(shown, 3, captions);
+    }
+
+    /** The image scaled up (bilinear) to at least {@code width} pixels wide, so a student sees the event. */
+    static BufferedImage atLeast(BufferedImage image, int width) {
+        if (image.getWidth() >= width) {
+            return image;
+        }
+        double f = width / (double) image.getWidth();
+        int h = (int) Math.round(image.getHeight() * f);
+        BufferedImage out = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, width, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** A histogram of values with a vertical line at a threshold (Eq. 2 and 4 in lesson 03). */
@@ -113,6 +135,42 @@ public final class Figures {
     }
 
     /**
+     * What {@link #timeline} shows, in words and computed: the run's score on the video averaged
+     * outside and inside the ground-truth event, the frame AUC on this video alone, whether the
+     * event stands out (AUC ≥ 0.8: clearly; 0.6–0.8: weakly; below: not), and G's and D's frame AUC
+     * over the whole test split for comparison.
+     */
+    public static String timelineReading(Run run, GclModel model, Dataset data, Video video) {
+        float[] s = model.videoScores(data.test().segmentsOf(video), model.config().effectiveScoreBy()).toFloatVector();
+        double[] frames = FrameScores.ofVideo(s, video.frames(), data.info().segmentSize());
+        boolean[] truth = video.groundTruth();
+        double in = 0;
+        double out = 0;
+        int nIn = 0;
+        for (int f = 0; f < frames.length; f++) {
+            if (truth[f]) {
+                in += frames[f];
+                nIn++;
+            } else {
+                out += frames[f];
+            }
+        }
+        if (nIn == 0 || nIn == frames.length) {
+            return "Video " + video.id() + " is " + (nIn == 0 ? "all normal" : "all anomalous") + ": no contrast to read.";
+        }
+        in /= nIn;
+        out /= frames.length - nIn;
+        double auc = gcl.eval.RocAuc.auc(frames, truth);
+        String stands = auc >= 0.8 ? "the event **stands out clearly**" : auc >= 0.6 ? "the event **stands out weakly**"
+                : "the event **does not stand out**";
+        var m = run.metrics();
+        return String.format(Locale.ROOT, "On %s the score (%s) averages %.3g outside the event and %.3g inside it (%.1f× higher); "
+                        + "on this video alone its frame AUC is %.2f: %s. Over the whole test split: G %.1f %%, D %.1f %% frame AUC.",
+                video.id(), model.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR ? "D's probability" : "G's error",
+                out, in, out > 0 ? in / out : Double.NaN, auc, stands, 100 * m.aucGenerator(), 100 * m.aucDiscriminator());
+    }
+
+    /**
      * A history column of several runs against the cooperative epochs, one series per run (the
      * paper's Fig. 5 with {@code test_auc_d}). Rows of pre-training phases are left out.
      */
@@ -132,6 +190,89 @@ public final class Figures {
             }
         }
         return LineCharts.line(title, "epoch", yLabel, series, x);
+    }
+
+    /**
+     * A history column against the cooperative epochs over seeds: per trial name the mean over its
+     * runs (one per seed) with a ± std band ({@link LineCharts#band}), in % — the paper's Fig. 5 with
+     * {@code test_auc_g} or {@code test_auc_d}, drawn over seeds. Rows of pre-training phases are
+     * left out; runs of the same name must have the same number of epochs.
+     */
+    public static XYChart overTrainingOverSeeds(String title, String yLabel, List<Run> runs, String column) {
+        Map<String, List<double[]>> byName = new LinkedHashMap<>();
+        double[] x = null;
+        for (Run r : runs) {
+            Table h = r.history();
+            Table loop = h.where(h.stringColumn("phase").isIn("gcl", "ae"));
+            double[] y = loop.numberColumn(column).asDoubleArray();
+            for (int i = 0; i < y.length; i++) {
+                y[i] = 100 * y[i];
+            }
+            byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(y);
+            if (x == null) {
+                x = loop.numberColumn("epoch").asDoubleArray();
+            }
+        }
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        byName.forEach((name, ys) -> series.put(name, ys.toArray(new double[0][])));
+        return LineCharts.band(title, "epoch", yLabel, series, x);
+    }
+
+    /**
+     * The paper's Fig. 9 over seeds: G's and D's frame AUC after training against the share of
+     * weakly labelled videos, mean ± std band, from a runs table of {@link
+     * gcl.experiment.PaperTrials#weakSupervision} (methods "GCL_WS 0 %" … "GCL_WS 100 %").
+     */
+    public static XYChart weakSupervision(String title, Table runs) {
+        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        double[] percent = new double[methods.size()];
+        Map<String, double[][]> series = new LinkedHashMap<>();
+        double[][] g = new double[0][];
+        double[][] d = new double[0][];
+        for (int m = 0; m < methods.size(); m++) {
+            String name = methods.get(m);
+            percent[m] = Double.parseDouble(name.replaceAll("[^0-9.]", ""));
+            Table rows = runs.where(runs.stringColumn("method").isEqualTo(name));
+            double[] ag = rows.numberColumn("AUC_G %").asDoubleArray();
+            double[] ad = rows.numberColumn("AUC_D %").asDoubleArray();
+            if (m == 0) {
+                g = new double[ag.length][methods.size()];
+                d = new double[ad.length][methods.size()];
+            }
+            if (ag.length != g.length) {
+                throw new IllegalArgumentException("weak supervision runs: " + name + " has " + ag.length + " seeds, "
+                        + methods.get(0) + " has " + g.length);
+            }
+            for (int s = 0; s < ag.length; s++) {
+                g[s][m] = ag[s];
+                d[s][m] = ad[s];
+            }
+        }
+        series.put("G (reconstruction error)", g);
+        series.put("D (probability)", d);
+        return LineCharts.band(title, "videos with a video-level label (%)", "frame AUC %", series, percent);
+    }
+
+    /**
+     * Our mean AUC ± std per method (dots with error bars, {@link DotCharts}) beside the paper's
+     * UCF-Crime number as a second marker, from a runs table ({@link gcl.experiment.Experiment#table});
+     * the value axis does not start at 0. Methods in order of first appearance.
+     */
+    public static CategoryChart oursVsPaper(String title, Table runs, String dataName) {
+        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        double[] mean = new double[methods.size()];
+        double[] std = new double[methods.size()];
+        double[] paper = new double[methods.size()];
+        int seeds = 0;
+        for (int m = 0; m < methods.size(); m++) {
+            var e = Claims.estimate(runs, Claims.Term.of(methods.get(m)));
+            mean[m] = e.mean();
+            std[m] = e.std();
+            seeds = Math.max(seeds, e.seeds());
+            paper[m] = PaperNumbers.ucfCrime(methods.get(m).startsWith("GCL_WS") ? "GCL_WS" : methods.get(m));
+        }
+        String ours = seeds > 1 ? "ours on " + dataName + ": mean ± std over " + seeds + " seeds" : "ours on " + dataName + " (1 seed)";
+        return DotCharts.oursVsPaper(title, "frame AUC %", methods, mean, std, ours, paper, "paper, UCF-Crime (other data)");
     }
 
     /**
@@ -180,18 +321,25 @@ public final class Figures {
     }
 
     /**
-     * The first {@code points} test segments' reconstructions by a run's G, projected on their two
-     * principal components (ND4J's PCA), anomalous in red and normal in green: the linear view
-     * beside the t-SNE of Fig. 6.
+     * The same test segments as {@link #reconstructionTsne} with the same {@code points} and
+     * {@code seed} (half anomalous where possible), reconstructed by a run's G and projected on their
+     * two principal components ({@link Pca}), anomalous in red and normal in green: the linear view
+     * beside the t-SNE of Fig. 6, on the same points.
      */
-    public static XYChart reconstructionPca(String title, Run run, Dataset data, int points) {
+    public static XYChart reconstructionPca(String title, Run run, Dataset data, int points, long seed) {
         FeatureSet test = data.test();
-        int n = Math.min(points, test.size());
-        int[] rows = new int[n];
-        Arrays.setAll(rows, i -> i);
+        boolean[] anomalous = CleaningQuality.anomalousRows(test, data.info().segmentSize());
+        int[] rows = balancedSample(anomalous, points, new Seeds(seed).random("lesson.tsne-sample"));
         INDArray xy = Pca.project(run.model().generator().reconstruct(run.model().inputs(test).rows(rows)), 2);
-        boolean[] labels = Arrays.copyOf(CleaningQuality.anomalousRows(test, data.info().segmentSize()), n);
-        return ScatterPlots.scatter(title, xy.toDoubleMatrix(), labels);
+        boolean[] labels = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = anomalous[rows[i]];
+        }
+        String[] groups = new String[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            groups[i] = labels[i] ? "anomalous" : "normal";
+        }
+        return ScatterPlots.scatter(title, "first principal component", "second principal component", xy.toDoubleMatrix(), groups);
     }
 
     /**
@@ -212,8 +360,17 @@ public final class Figures {
         double[] x = seeds.values().iterator().next().stream().mapToDouble(Double::doubleValue).toArray();
         XYChart chart = LineCharts.line(title, "seed", "frame AUC %", series, x);
         String mean = summary.columnNames().get(2);
+        List<String> names = new ArrayList<>(series.keySet());
+        double[] range = {x[0], x[x.length - 1]};
         for (int r = 0; r < summary.rowCount(); r++) {
-            LineCharts.addHorizontalLine(chart, summary.numberColumn(mean).getDouble(r), "mean " + summary.stringColumn("method").get(r));
+            String method = summary.stringColumn("method").get(r);
+            double m = summary.numberColumn(mean).getDouble(r);
+            double sd = summary.numberColumn("std").getDouble(r);
+            var s = chart.addSeries(String.format(java.util.Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            s.setLineColor(gcl.viz.ChartStyle.PALETTE.get(Math.max(0, names.indexOf(method)) % gcl.viz.ChartStyle.PALETTE.size()));
+            s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
         }
         return chart;
     }

@@ -192,6 +192,54 @@ public final class Lessons {
                         + Paths.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)"))));
     }
 
+    /**
+     * The quick and full profiles next to the paper's settings (section 4, "Implementation
+     * Details"), with the reason for each difference: network sizes, d, batch, epochs, learning rate,
+     * momentum, seeds, and the iterations one run gets on {@code data} in the current profile.
+     */
+    public static Table profileVsPaper(Dataset data) {
+        GclConfig paper = GclConfig.paper();
+        GclConfig quick = GclConfig.forProfile(Profile.QUICK);
+        GclConfig full = GclConfig.forProfile(Profile.FULL);
+        GclConfig here = config();
+        long iterations = (long) Math.ceil(data.train().size() / (double) here.batchSize()) * here.epochs();
+        StringColumn setting = StringColumn.create("setting");
+        StringColumn p = StringColumn.create("paper (UCF-Crime)");
+        StringColumn q = StringColumn.create("quick profile");
+        StringColumn f = StringColumn.create("full profile");
+        StringColumn why = StringColumn.create("why quick differs");
+        profileRow(setting, p, q, f, why, "feature size d", "2048 (ResNeXt)", "64 (synthetic-quick)", "2048 (synthetic-full, or real features)",
+                "seconds per run on a CPU; the method's rules do not depend on d");
+        profileRow(setting, p, q, f, why, "G: FC[d, …, d]", layers(paper.generatorHidden()), layers(quick.generatorHidden()),
+                layers(full.generatorHidden()), "layers scaled to d = 64: a 1,024-unit layer on 64 inputs would only add time");
+        profileRow(setting, p, q, f, why, "D: FC[d, …, 1]", layers(paper.discriminatorHidden()), layers(quick.discriminatorHidden()),
+                layers(full.discriminatorHidden()), "scaled with G");
+        profileRow(setting, p, q, f, why, "batch size", String.valueOf(paper.batchSize()), String.valueOf(quick.batchSize()),
+                String.valueOf(full.batchSize()), "the quick set has a few thousand segments: 8,192 would be one batch per epoch");
+        profileRow(setting, p, q, f, why, "epochs", String.valueOf(paper.epochs()), String.valueOf(quick.epochs()),
+                String.valueOf(full.epochs()), "time; pre-training " + quick.pretrainEpochs() + " epochs (the paper does not say)");
+        profileRow(setting, p, q, f, why, "learning rate (RMSprop)", String.valueOf(paper.learningRate()), String.valueOf(quick.learningRate()),
+                String.valueOf(full.learningRate()), String.format(Locale.ROOT,
+                        "the paper's rate is set for ≈ 1,340 iterations (730k segments / 8,192 × 15); a run here gets %,d", iterations));
+        profileRow(setting, p, q, f, why, "momentum", String.valueOf(paper.momentum()), String.valueOf(quick.momentum()),
+                String.valueOf(full.momentum()), "same");
+        profileRow(setting, p, q, f, why, "seeds per result", "10 (Fig. 10)", "3–5", "10", "time; every mean comes with its std");
+        return Table.create("The profiles next to the paper's settings (this lesson runs " + profile().id() + ")", setting, p, q, f, why);
+    }
+
+    private static String layers(List<Integer> hidden) {
+        return hidden.toString();
+    }
+
+    private static void profileRow(StringColumn setting, StringColumn p, StringColumn q, StringColumn f, StringColumn why,
+                                   String name, String paper, String quick, String full, String reason) {
+        setting.append(name);
+        p.append(paper);
+        q.append(quick);
+        f.append(full);
+        why.append(reason);
+    }
+
     /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, the scene share of variance ({@link gcl.clean.VideoCentring#sceneShare}), fingerprint. */
     public static Table describe(Dataset data) {
         StringColumn what = StringColumn.create("what");
@@ -234,6 +282,54 @@ public final class Lessons {
             runs = runs.where(runs.stringColumn("method").isIn(methods));
         }
         return gcl.experiment.Summaries.byPreset(runs, data + " (recorded)");
+    }
+
+    /**
+     * What the chart of {@link Figures#firstSteps} shows, in words and computed: per recipe D's test
+     * AUC at its first and last recorded step, its lowest value, and whether it starts below chance
+     * (50 %: ranking anomalies below normal segments).
+     */
+    public static String firstStepsReading(List<String> names, List<Table> tracks) {
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            // row 0 is the untrained D (step 0); its first steps are rows 1 on
+            double[] auc = tracks.get(i).numberColumn("D test AUC %").asDoubleArray();
+            int[] step = tracks.get(i).intColumn("step").asIntArray();
+            int first = Math.min(1, auc.length - 1);
+            double low = java.util.Arrays.stream(auc, first, auc.length).min().orElse(Double.NaN);
+            md.append(String.format(Locale.ROOT, "- **%s**: untrained %.1f %%; after step %d %.1f %%, after step %d %.1f %% "
+                            + "(lowest %.1f %%): D's first step ranks %s.%n", names.get(i), auc[0], step[first], auc[first],
+                    step[step.length - 1], auc[auc.length - 1], low,
+                    auc[first] < 50 ? "**below chance**" : "above chance"));
+        }
+        return md.toString();
+    }
+
+    /** The first run named {@code name} in a list of runs (e.g. the first seed of a trial). */
+    public static gcl.experiment.Run first(List<gcl.experiment.Run> runs, String name) {
+        return runs.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no run named '" + name + "' among "
+                        + runs.stream().map(gcl.experiment.Run::name).distinct().toList()));
+    }
+
+    /**
+     * A runs table ({@link Experiment#table}) as a student reads it: method, preset, seed and the
+     * AUC columns, without the cache key, timings and the diagnostics (lesson 03 reads those with
+     * {@link gcl.experiment.Diagnosis}).
+     */
+    public static Table forStudents(Table runs) {
+        List<String> keep = List.of("method", "preset", "seed", "AUC %", "AUC_G %", "AUC_D %", "AP %");
+        return runs.selectColumns(keep.stream().filter(runs.columnNames()::contains).toArray(String[]::new))
+                .setName(runs.name());
+    }
+
+    /**
+     * The paper's claims checked on a recorded Table 2 ({@code notebooks/results/table2-<data>.csv})
+     * under each of its presets, as markdown ({@link gcl.experiment.Claims#markdownByPreset}): the
+     * computed reading of the recorded tables.
+     */
+    public static String recordedReading(String data, List<gcl.experiment.Claims.Claim> claims) {
+        return gcl.experiment.Claims.markdownByPreset(data + " (recorded)", recorded("table2-" + data + ".csv"), claims);
     }
 
     /**

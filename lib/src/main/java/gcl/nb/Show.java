@@ -74,6 +74,20 @@ public final class Show {
         return toKernel(r);
     }
 
+    /**
+     * An SVG drawing (e.g. {@link Diagrams}) as {@code image/svg+xml}: drawn by the browser at any
+     * zoom, in JupyterLab and in the exported HTML alike, with no script and no network.
+     */
+    public static Object svg(String svg) {
+        if (!svg.stripLeading().startsWith("<svg") && !svg.stripLeading().startsWith("<?xml")) {
+            throw new IllegalArgumentException("not an SVG document: it starts with '" + svg.strip().lines().findFirst().orElse("") + "'");
+        }
+        Rendered r = new Rendered();
+        r.put("text/plain", "SVG drawing");
+        r.put("image/svg+xml", svg);
+        return toKernel(r);
+    }
+
     /** Markdown text. */
     public static Object markdown(String markdown) {
         Rendered r = new Rendered();

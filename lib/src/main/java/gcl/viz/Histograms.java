@@ -61,6 +61,7 @@ public final class Histograms {
         double width = (hi - lo) / bins;
         XYChart chart = ChartStyle.xyChart(title, xLabel, density ? "density" : "count");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Area);
         int k = 0;
         for (Map.Entry<String, double[]> e : finite.entrySet()) {

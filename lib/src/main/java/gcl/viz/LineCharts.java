@@ -40,6 +40,84 @@ public final class LineCharts {
         return chart;
     }
 
+    /**
+     * Curves over several runs each (e.g. one per seed): per series the mean over its runs as a line
+     * and the mean ± sample standard deviation as a shaded band (no band for a single run). The
+     * paper's Fig. 5 and Fig. 9 drawn over seeds.
+     *
+     * @param runsPerSeries series name → its runs, each an array of y values over {@code x} (all of
+     *                      equal length; NaN values are left out of that point's mean)
+     * @param x             the x values, or null for 1, 2, …, n
+     */
+    public static XYChart band(String title, String xLabel, String yLabel, Map<String, double[][]> runsPerSeries, double[] x) {
+        Map<String, double[]> means = new LinkedHashMap<>();
+        Map<String, double[]> stds = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, double[][]> e : runsPerSeries.entrySet()) {
+            double[][] runs = e.getValue();
+            if (runs.length == 0) {
+                throw new IllegalArgumentException("band chart '" + title + "': series '" + e.getKey() + "' has no runs");
+            }
+            int n = runs[0].length;
+            double[] mean = new double[n];
+            double[] std = new double[n];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                int k = 0;
+                for (double[] r : runs) {
+                    if (r.length != n) {
+                        throw new IllegalArgumentException("band chart '" + title + "': the runs of series '" + e.getKey()
+                                + "' have different lengths (" + n + " and " + r.length + ")");
+                    }
+                    if (Double.isFinite(r[i])) {
+                        sum += r[i];
+                        k++;
+                    }
+                }
+                mean[i] = k == 0 ? Double.NaN : sum / k;
+                double ss = 0;
+                for (double[] r : runs) {
+                    if (Double.isFinite(r[i])) {
+                        ss += (r[i] - mean[i]) * (r[i] - mean[i]);
+                    }
+                }
+                std[i] = k > 1 ? Math.sqrt(ss / (k - 1)) : Double.NaN;
+            }
+            String name = runs.length > 1 ? e.getKey() + " (mean ± std, " + runs.length + " runs)" : e.getKey();
+            means.put(name, mean);
+            stds.put(name, std);
+            counts.put(name, runs.length);
+        }
+        XYChart chart = line(title, xLabel, yLabel, means, x);
+        double[] xs = x == null ? ChartInputs.oneToN(means.values().iterator().next().length) : x;
+        int k = 0;
+        for (Map.Entry<String, double[]> e : means.entrySet()) {
+            Color colour = ChartStyle.PALETTE.get(k++ % ChartStyle.PALETTE.size());
+            if (counts.get(e.getKey()) < 2) {
+                continue;
+            }
+            double[] mean = e.getValue();
+            double[] std = stds.get(e.getKey());
+            int n = mean.length;
+            double[] px = new double[2 * n];
+            double[] py = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                px[i] = xs[i];
+                double sd = Double.isFinite(std[i]) ? std[i] : 0;
+                py[i] = mean[i] + sd;
+                px[2 * n - 1 - i] = xs[i];
+                py[2 * n - 1 - i] = mean[i] - sd;
+            }
+            XYSeries s = chart.addSeries(e.getKey() + " band", px, py);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setFillColor(ChartStyle.alpha(colour, 50));
+            s.setLineColor(ChartStyle.alpha(colour, 0));
+            s.setShowInLegend(false);
+        }
+        return chart;
+    }
+
     /** One curve: {@link #line(String, String, String, Map, double[])} with a single series named {@code yLabel}. */
     public static XYChart line(String title, String xLabel, String yLabel, double[] y) {
         return line(title, xLabel, yLabel, Map.of(yLabel, y), null);

@@ -41,6 +41,14 @@ public final class Timelines {
      * dark blue ramp (first to last) beyond.
      */
     public static XYChart scoreTimeline(String title, Map<String, double[]> curves, boolean[] groundTruth) {
+        return scoreTimeline(title, "anomaly score", curves, groundTruth);
+    }
+
+    /**
+     * As {@link #scoreTimeline(String, Map, boolean[])} with the y axis titled {@code yLabel}: for a
+     * per-frame quantity that is not an anomaly score, such as the temporal difference of section 3.3.
+     */
+    public static XYChart scoreTimeline(String title, String yLabel, Map<String, double[]> curves, boolean[] groundTruth) {
         int n = ChartInputs.commonLength(curves, "score timeline '" + title + "'", "curve", "frames");
         boolean unit = true;
         double top = Double.NEGATIVE_INFINITY;
@@ -64,7 +72,7 @@ public final class Timelines {
         }
         double yMin = unit ? 0 : Math.min(0, bottom);
         double yMax = unit ? 1 : top + 0.05 * Math.max(top - yMin, 1e-9);
-        XYChart chart = ChartStyle.xyChart(title, "frame", "anomaly score");
+        XYChart chart = ChartStyle.xyChart(title, "frame", yLabel);
         AxesChartStyler st = chart.getStyler();
         st.setYAxisMin(yMin);
         st.setYAxisMax(yMax);

@@ -53,8 +53,9 @@ class DiagnosisTest {
                 tech.tablesaw.api.DoubleColumn.create("d_agrees_g", 0.5, 0.7, Double.NaN));
         Table t = Diagnosis.bySetting(runs);
         assertEquals(List.of("A", "B"), t.stringColumn("method").asList());
-        assertEquals(0.6, t.doubleColumn("d_agrees_g").get(0), 1e-12);
-        assertTrue(t.doubleColumn("d_agrees_g").isMissing(1), "no value, no mean");
+        assertEquals("D agrees with G (d_agrees_g)", Diagnosis.column("d_agrees_g"));
+        assertEquals(0.6, t.doubleColumn(Diagnosis.column("d_agrees_g")).get(0), 1e-12);
+        assertTrue(t.doubleColumn(Diagnosis.column("d_agrees_g")).isMissing(1), "no value, no mean");
         assertEquals("71.0 ± 1.4", t.stringColumn(t.columnCount() - 1).get(0));
         assertEquals("60.0 (1 seed)", t.stringColumn(t.columnCount() - 1).get(1));
     }
