@@ -43,4 +43,29 @@ class NotebooksTest {
         }
         assertEquals(List.of(), problems, "clear the outputs before committing (Kernel > Restart and Clear Outputs)");
     }
+
+    /** Code a student reads fits a notebook cell: no line of a code cell is longer than 100 characters. */
+    @Test
+    void codeLinesFitIn100Characters() throws IOException {
+        Path notebooks = Paths.projectHome().orElseThrow().resolve("notebooks");
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> s = Files.list(notebooks)) {
+            for (Path nb : s.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList()) {
+                JsonNode root = new ObjectMapper().readTree(nb.toFile());
+                for (JsonNode cell : root.path("cells")) {
+                    if (!cell.path("cell_type").asText().equals("code")) {
+                        continue;
+                    }
+                    StringBuilder source = new StringBuilder();
+                    cell.path("source").forEach(line -> source.append(line.asText()));
+                    for (String line : source.toString().split("\n")) {
+                        if (line.codePointCount(0, line.length()) > 100) {
+                            problems.add(nb.getFileName() + " " + cell.path("id").asText() + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "wrap code lines at 100 characters");
+    }
 }
