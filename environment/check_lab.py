@@ -3,6 +3,10 @@
 Checks over the REST API and a kernel websocket (loopback only) that JupyterLab serves the
 quickstart notebook, that a session on the notebook's kernel ("java-gcl") starts, and that the
 kernel runs a line of Java that uses the library. Used by environment/test.
+
+    check_lab.py           environment/lab as the README's first command starts it
+    check_lab.py --copy    environment/lab --copy DIR (a student's copy in a temporary folder): the
+                           lessons are copied there and the kernel still finds the project folder
 """
 import json
 import os
@@ -11,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 import uuid
@@ -64,9 +69,16 @@ async def execute(url, token, code, timeout):
 
 
 def main():
+    if "--copy" in sys.argv[1:]:
+        with tempfile.TemporaryDirectory() as copy:
+            return check(["--copy", copy])
+    return check([])
+
+
+def check(lab_args):
     port, token = free_port(), secrets.token_hex(16)
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([os.path.join(ROOT, "environment", "lab"), "--no-browser", f"--port={port}",
+    server = subprocess.Popen([os.path.join(ROOT, "environment", "lab"), *lab_args, "--no-browser", f"--port={port}",
                                "--ip=127.0.0.1", f"--IdentityProvider.token={token}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -89,13 +101,21 @@ def main():
                        {"path": nb["path"], "type": "notebook", "name": nb["name"], "kernel": {"name": kernel_name}})
         kid = session["kernel"]["id"]
         ws = f"ws://127.0.0.1:{port}/api/kernels/{kid}/channels"
-        out = ioloop.IOLoop.current().run_sync(
-            lambda: execute(ws, token, "gcl.Version.library() + \" on \" + System.getProperty(\"java.version\")", 120))
+        code = "gcl.Version.library() + \" on \" + System.getProperty(\"java.version\")"
+        if lab_args:  # a copy outside the clone: the kernel runs there and finds the clone by GCL_HOME
+            code = ("System.getProperty(\"user.dir\") + \", project \" + gcl.Paths.projectHome().get() + \", \" + "
+                    + code)
+        out = ioloop.IOLoop.current().run_sync(lambda: execute(ws, token, code, 120))
         call(base, token, "DELETE", f"/api/sessions/{session['id']}")
         if not out or out.startswith("ERROR"):
             print(f"check-lab: the kernel did not run the library: {out}", file=sys.stderr)
             return 1
-        print(f"check-lab: JupyterLab serves {nb['name']}; kernel '{kernel_name}' ({specs[kernel_name]['spec']['display_name']}) answered {out}")
+        if lab_args and not (out.startswith(f"{os.path.realpath(lab_args[1])}, project {ROOT},")
+                             and os.path.isfile(os.path.join(lab_args[1], nb["name"]))):
+            print(f"check-lab: environment/lab --copy: the kernel did not run in the copy {lab_args[1]}"
+                  f" with the project at {ROOT}: {out}", file=sys.stderr)
+            return 1
+        print(f"check-lab: JupyterLab{' --copy' if lab_args else ''} serves {nb['name']}; kernel '{kernel_name}' ({specs[kernel_name]['spec']['display_name']}) answered {out}")
         return 0
     finally:
         os.killpg(server.pid, signal.SIGTERM)

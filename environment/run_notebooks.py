@@ -1,8 +1,10 @@
 """Execute the lessons headless under the Java (GCL) kernel; used by environment/run-all.
 
 Each notebook runs top to bottom with nbclient. The executed notebook and an HTML copy go to the
-output folder. A failing cell stops that notebook; the script goes on with the others and exits
-non-zero at the end, naming each notebook and cell that failed.
+output folder; the HTML copies load MathJax from mathjax/ beside them and nothing from the network
+(offline_html.py). A failing cell stops that notebook; the script goes on with the others and exits
+non-zero at the end, naming each notebook and cell that failed, and each HTML copy that would load
+something from the network.
 """
 import argparse
 import os
@@ -12,7 +14,8 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from nbconvert import HTMLExporter
+
+from offline_html import export_html
 
 
 def first_line(text, limit=300):
@@ -44,14 +47,16 @@ def run(path, out_dir, timeout, kernel):
         if failed_cell:
             break
     nbformat.write(nb, os.path.join(out_dir, name))
-    html, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    with open(os.path.join(out_dir, name.replace(".ipynb", ".html")), "w", encoding="utf-8") as f:
-        f.write(html)
+    offline_error = None
+    try:
+        export_html(nb, out_dir, name[:-len(".ipynb")])
+    except ValueError as e:  # the HTML copy would load something from the network
+        offline_error = str(e)
     if error is not None and failed_cell is None:
         # a timeout or a dead kernel leaves no error output: find the cell that was running
         running = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.get("execution_count") is None), -1)
         failed_cell = (running, type(error).__name__, first_line(str(error)))
-    return seconds, failed_cell
+    return seconds, failed_cell, offline_error
 
 
 def main():
@@ -76,17 +81,20 @@ def main():
     total = 0.0
     for name in names:
         print(f"run-all [{profile}]: {name} ...", flush=True)
-        seconds, failed = run(os.path.join(args.notebooks, name), args.out, args.timeout, args.kernel)
+        seconds, failed, offline_error = run(os.path.join(args.notebooks, name), args.out, args.timeout, args.kernel)
         total += seconds
         if failed:
             index, ename, evalue = failed
             failures.append(f"{name}, cell {index}: {ename}: {first_line(evalue)}")
             print(f"run-all [{profile}]: {name} FAILED at cell {index} ({seconds:.0f} s): {ename}: {first_line(evalue)}", flush=True)
-        else:
+        if offline_error:
+            failures.append(f"{name}, HTML copy: {offline_error}")
+            print(f"run-all [{profile}]: {name} FAILED: {offline_error}", flush=True)
+        if not failed and not offline_error:
             print(f"run-all [{profile}]: {name} ok ({seconds:.0f} s)", flush=True)
     print(f"run-all: executed notebooks and HTML copies are in {args.out}")
-    passed = len(names) - len(failures)
-    print(f"notebooks: {passed} passed, {len(failures)} failed ({total:.0f} s)")
+    failed_notebooks = len({f.split(",")[0] for f in failures})
+    print(f"notebooks: {len(names) - failed_notebooks} passed, {failed_notebooks} failed ({total:.0f} s)")
     for f in failures:
         print(f"run-all: FAILED {f}", file=sys.stderr)
     return 1 if failures else 0
