@@ -137,7 +137,7 @@ public final class Figures {
     /**
      * What {@link #timeline} shows, in words and computed: the run's score on the video averaged
      * outside and inside the ground-truth event, the frame AUC on this video alone, whether the
-     * event stands out (AUC ≥ 0.8: clearly; 0.6–0.8: weakly; below: not), and G's and D's frame AUC
+     * event stands out (AUC ≥ 80 %: clearly; 60–80 %: weakly; below: not), and G's and D's frame AUC
      * over the whole test split for comparison.
      */
     public static String timelineReading(Run run, GclModel model, Dataset data, Video video) {
@@ -164,10 +164,12 @@ public final class Figures {
         String stands = auc >= 0.8 ? "the event **stands out clearly**" : auc >= 0.6 ? "the event **stands out weakly**"
                 : "the event **does not stand out**";
         var m = run.metrics();
-        return String.format(Locale.ROOT, "On %s the score (%s) averages %.3g outside the event and %.3g inside it (%.1f× higher); "
-                        + "on this video alone its frame AUC is %.2f: %s. Over the whole test split: G %.1f %%, D %.1f %% frame AUC.",
+        String ratio = out <= 0 || in <= 0 ? "" : in >= out ? String.format(Locale.ROOT, " (%.1f× higher inside)", in / out)
+                : String.format(Locale.ROOT, " (%.1f× lower inside)", out / in);
+        return String.format(Locale.ROOT, "On %s the score (%s) averages %.3g outside the event and %.3g inside it%s; "
+                        + "on this video alone its frame AUC is %.1f %%: %s. Over the whole test split: G %.1f %%, D %.1f %% frame AUC.",
                 video.id(), model.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR ? "D's probability" : "G's error",
-                out, in, out > 0 ? in / out : Double.NaN, auc, stands, 100 * m.aucGenerator(), 100 * m.aucDiscriminator());
+                out, in, ratio, 100 * auc, stands, 100 * m.aucGenerator(), 100 * m.aucDiscriminator());
     }
 
     /**

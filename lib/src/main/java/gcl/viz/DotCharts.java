@@ -47,7 +47,7 @@ public final class DotCharts {
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
         st.setPlotGridVerticalLinesVisible(false);
         st.setErrorBarsColor(Color.BLACK);
-        st.setMarkerSize(11);
+        st.setMarkerSize(8);
         st.setOverlapped(true);
         if (categories.stream().mapToInt(String::length).sum() > 70) {
             st.setXAxisLabelRotation(30);

@@ -62,6 +62,8 @@ public final class Histograms {
         XYChart chart = ChartStyle.xyChart(title, xLabel, density ? "density" : "count");
         chart.getStyler().setXAxisDecimalPattern("#0.###");
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
+        // fewer, rounder ticks: XChart picks 0.075 steps when left to its default spacing
+        chart.getStyler().setXAxisTickMarkSpacingHint(110);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Area);
         int k = 0;
         for (Map.Entry<String, double[]> e : finite.entrySet()) {
