@@ -142,9 +142,14 @@ public final class Claims {
 
         /** A number with one decimal, or two where one would hide a difference (0.45 vs 0.54). */
         private static String num(double v, double other) {
-            String one = String.format(Locale.ROOT, "%.1f", v);
-            return one.equals(String.format(Locale.ROOT, "%.1f", other)) || Math.abs(v) < 0.05
-                    ? String.format(Locale.ROOT, "%.2f", v) : one;
+            for (int decimals = 1; decimals < 3; decimals++) {
+                String fmt = "%." + decimals + "f";
+                String mine = String.format(Locale.ROOT, fmt, v);
+                if (!mine.equals(String.format(Locale.ROOT, fmt, other)) && Math.abs(v) >= 0.5 * Math.pow(10, -decimals)) {
+                    return mine;
+                }
+            }
+            return String.format(Locale.ROOT, "%.3f", v);
         }
 
         private String reason() {

@@ -83,12 +83,14 @@ public final class LineCharts {
                 }
                 std[i] = k > 1 ? Math.sqrt(ss / (k - 1)) : Double.NaN;
             }
-            String name = runs.length > 1 ? e.getKey() + " (mean ± std, " + runs.length + " runs)" : e.getKey();
-            means.put(name, mean);
-            stds.put(name, std);
-            counts.put(name, runs.length);
+            means.put(e.getKey(), mean);
+            stds.put(e.getKey(), std);
+            counts.put(e.getKey(), runs.length);
         }
-        XYChart chart = line(title, xLabel, yLabel, means, x);
+        int fewest = counts.values().stream().mapToInt(Integer::intValue).min().orElse(1);
+        int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+        String over = most < 2 ? "" : fewest == most ? " (mean ± std, " + most + " runs)" : " (mean ± std, " + fewest + "–" + most + " runs)";
+        XYChart chart = line(title, xLabel, yLabel + over, means, x);
         double[] xs = x == null ? ChartInputs.oneToN(means.values().iterator().next().length) : x;
         int k = 0;
         for (Map.Entry<String, double[]> e : means.entrySet()) {

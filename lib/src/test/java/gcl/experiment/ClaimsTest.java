@@ -63,6 +63,19 @@ class ClaimsTest {
         assertTrue(Claims.check(t, Claim.above("B beats A", "B", "A", "test")).sentence().contains("one seed has no spread"));
     }
 
+    /** A difference and a spread that round alike are shown with more decimals, so the words never read "1.0, more than 1.0". */
+    @Test
+    void closeNumbersGetMoreDecimals() {
+        // a: 11.01, 11.01 (std 0); b: 9.5, 10.5 (mean 10, std 0.7071): gap 1.01 > spread 0.7071
+        Table t = runs(new String[] {"A", "A", "B", "B"}, new double[] {11.01, 11.01, 9.5, 10.5});
+        String s = Claims.check(t, Claim.above("A beats B", "A", "B", "test")).sentence();
+        assertTrue(s.contains("A is 1.0 points higher, more than the seed spread (0.7)"), s);
+        // gap 0.71 vs spread 0.7071: one and two decimals print them alike, three tell them apart
+        Table u = runs(new String[] {"A", "A", "B", "B"}, new double[] {10.71, 10.71, 9.5, 10.5});
+        String w = Claims.check(u, Claim.above("A beats B", "A", "B", "test")).sentence();
+        assertTrue(w.contains("A is 0.710 points higher, more than the seed spread (0.707)"), w);
+    }
+
     @Test
     void aMethodMissingFromTheRunsIsNotMeasured() {
         Table t = runs(new String[] {"A", "A"}, new double[] {1, 2});

@@ -51,6 +51,39 @@ class ChartsTest {
         render(c, "line");
     }
 
+    /** Fig. 5 over seeds: the mean line per series and a band of mean ± std (hand-computed) beside it. */
+    @Test
+    void bandDrawsTheMeanAndAStdBandPerSeries() {
+        Map<String, double[][]> runs = new LinkedHashMap<>();
+        runs.put("ones", new double[][] {{60, 70}, {62, 74}});      // means 61, 72; stds √2, 2√2
+        runs.put("none", new double[][] {{50, 55}});                // one run: no band
+        XYChart c = LineCharts.band("AUC over seeds", "epoch", "frame AUC %", runs, null);
+        assertEquals(List.of("ones", "none", "ones band"), List.copyOf(c.getSeriesMap().keySet()));
+        assertEquals("frame AUC % (mean ± std, 1–2 runs)", c.getYAxisTitle());
+        var mean = c.getSeriesMap().get("ones");
+        assertEquals(61.0, mean.getYMin(), 1e-9);
+        assertEquals(72.0, mean.getYMax(), 1e-9);
+        var band = c.getSeriesMap().get("ones band");
+        assertEquals(72 + 2 * Math.sqrt(2), band.getYMax(), 1e-9, "upper edge: mean + std at epoch 2");
+        assertEquals(61 - Math.sqrt(2), band.getYMin(), 1e-9, "lower edge: mean − std at epoch 1");
+        assertThrows(IllegalArgumentException.class,
+                () -> LineCharts.band("t", "x", "y", Map.of("a", new double[][] {{1, 2}, {1}}), null));
+        render(c, "band");
+    }
+
+    /** Dots with error bars; the value axis spans the dots and bars, not 0. */
+    @Test
+    void dotsDoNotStartAtZero() {
+        CategoryChart c = DotCharts.oursVsPaper("Table 2", "frame AUC %", List.of("A", "B", "C"), new double[] {92, 95, 80},
+                new double[] {1, 0.5, 2}, "ours", new double[] {56.3, Double.NaN, 71.0}, "paper");
+        assertEquals(List.of("ours", "paper"), List.copyOf(c.getSeriesMap().keySet()));
+        assertTrue(c.getStyler().getYAxisMin() > 40 && c.getStyler().getYAxisMin() < 56.3, "" + c.getStyler().getYAxisMin());
+        assertTrue(c.getStyler().getYAxisMax() >= 95.5, "" + c.getStyler().getYAxisMax());
+        assertThrows(IllegalArgumentException.class, () -> DotCharts.dots("t", "y", List.of("A"),
+                Map.of("s", new double[] {Double.NaN}), null));
+        render(c, "dots");
+    }
+
     @Test
     void lineFromATable() {
         Table h = Table.create("history", IntColumn.create("epoch", 1, 2, 3),
