@@ -324,6 +324,35 @@ public final class Lessons {
     }
 
     /**
+     * A run's training history as a student reads it: per epoch of each phase the losses, the shares
+     * labelled anomalous, the main diagnostics and the test AUC in %, under readable names with the
+     * history column after each ({@code Run#history} keeps every column under its own name).
+     */
+    public static Table historyForStudents(Table history) {
+        Table out = Table.create(history.name());
+        out.addColumns(history.column("phase").copy(), history.column("epoch").copy());
+        String[][] shown = {
+            {"g_loss", "G loss L_G"}, {"d_loss", "D loss L_D"}, {"anomalous_by_g", "share G labels anomalous"},
+            {"anomalous_by_d", "share D labels anomalous"}, {"d_agrees_g", "D agrees with G"},
+            {"whole_videos_d", "D's labels in whole videos"}, {"kept_d", "D's labels kept"},
+            {"test_auc_g", "test AUC of G %"}, {"test_auc_d", "test AUC of D %"},
+        };
+        for (String[] c : shown) {
+            if (!history.columnNames().contains(c[0])) {
+                continue;
+            }
+            double[] v = history.numberColumn(c[0]).asDoubleArray();
+            boolean percent = c[0].startsWith("test_auc");
+            DoubleColumn col = DoubleColumn.create(c[1] + " (" + c[0] + ")");
+            for (double x : v) {
+                col.append(percent ? Math.round(x * 10000) / 100.0 : x);
+            }
+            out.addColumns(col);
+        }
+        return out;
+    }
+
+    /**
      * The paper's claims checked on a recorded Table 2 ({@code notebooks/results/table2-<data>.csv})
      * under each of its presets, as markdown ({@link gcl.experiment.Claims#markdownByPreset}): the
      * computed reading of the recorded tables.
