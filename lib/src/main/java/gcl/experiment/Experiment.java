@@ -93,7 +93,7 @@ public final class Experiment {
         config = config.resolvedFor(data.train());
         String key = RunCache.key(config, data);
         if (!fresh && cache.has(key)) {
-            return Run.read(name, cache.dir(key));
+            return readCached(name, key);
         }
         RunCache.Work work = cache.claim(key);
         try {
@@ -121,6 +121,16 @@ public final class Experiment {
                 // the failure that matters is e
             }
             throw e;
+        }
+    }
+
+    /** A finished run from the cache; a damaged entry (a file of it deleted or broken) says how to make it anew. */
+    private Run readCached(String name, String key) {
+        try {
+            return Run.read(name, cache.dir(key));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + ": the cached run is damaged: " + e.getMessage() + "; train it anew with"
+                    + " --fresh (Experiment.fresh(true) in a notebook), or delete the folder " + cache.dir(key), e);
         }
     }
 
