@@ -110,6 +110,21 @@ class ErrorMessagesTest {
         assertEquals(0, DataCommandsTest.run(args)[0], "and it reads back");
     }
 
+    @Test
+    void aFailedAblateRunIsNamedByMethodAndSeedAndTheOthersAreWritten() throws IOException {
+        Path data = TinyData.write(dir.resolve("data"));
+        Path out = dir.resolve("runs.csv");
+        List<String> a = new ArrayList<>(List.of("ablate", "--data", data.toString(), "--cache", dir.resolve("cache").toString(),
+                "--out", out.toString(), "--seeds", "1,2", "--methods", "GCL_B,AE_AllData",
+                "--set", "generatorThreshold=mean+100std"));
+        a.addAll(List.of(TINY));
+        String line = refused(a.toArray(String[]::new));
+        assertTrue(line.startsWith("gcl ablate: 2 of 4 runs failed") && line.contains("GCL_B seed 1: degenerate pseudo-labels")
+                && line.contains("GCL_B seed 2: "), line);
+        assertEquals(List.of("AE_AllData", "AE_AllData"),
+                tech.tablesaw.api.Table.read().csv(out.toFile()).stringColumn("method").asList(), "the runs that finished are written");
+    }
+
     /** A .npy file with this header dict and raw data. */
     private static byte[] npy(String dict, byte[] data) {
         String text = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
