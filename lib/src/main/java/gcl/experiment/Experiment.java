@@ -156,6 +156,8 @@ public final class Experiment {
         }
         try {
             return Run.resume(name, dir, data, quietEpochs);
+        } catch (TrainingInterruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (!quiet) {
                 Log.info(name + ": cannot resume (" + e.getMessage() + "); training anew");

@@ -41,6 +41,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
  * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
  * labelled nothing, or everything, in every batch).
+ *
+ * <p>An interrupt of the training thread (Kernel &gt; Interrupt in JupyterLab, which interrupts the
+ * thread running the cell) stops the run at the next batch boundary with a
+ * {@link TrainingInterruptedException}: the epoch under way is dropped, the epochs finished before
+ * stay saved in the run directory, and the run resumes from there.
  */
 public final class GclTrainer {
     private final GclConfig config;
@@ -49,6 +54,8 @@ public final class GclTrainer {
     private boolean quiet;
     /** The progress of the running schedule: one step per batch. */
     private Progress progress;
+    /** The epoch being trained, for the message of an interrupt. */
+    private Stage current;
 
     public GclTrainer(GclConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
@@ -216,6 +223,7 @@ public final class GclTrainer {
         Diagnostics previous = last;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
+            current = stage;
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
             long start = System.nanoTime();
             previous = i > 0 && schedule.get(i - 1).phase() == stage.phase() ? previous : null;
@@ -239,16 +247,28 @@ public final class GclTrainer {
                     seconds, metrics);
             history.add(r);
             if (runDirectory != null) {
+                // an interrupt that came at the epoch's end waits until its checkpoint is saved (an
+                // interrupt closes any file being written), then stops the run at the next batch
+                boolean interrupted = Thread.interrupted();
                 try {
                     runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records(),
                             diagnostics.labelledByG(), diagnostics.labelledByD()));
                     runDirectory.writeHistory(history);
                 } catch (IOException e) {
+                    if (interrupted || Thread.currentThread().isInterrupted()) {
+                        Thread.currentThread().interrupt();
+                        stopIfInterrupted(); // interrupted while writing: the previous checkpoint stands
+                    }
                     throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
             progress.step(0, note(r));
         }
+        current = null;
+        stopIfInterrupted(); // after the last epoch: resuming from its checkpoint finishes at once
         // the networks' work arrays (about 0.5 GB at the paper's sizes) are not needed for scoring
         model.releaseBuffers();
         return new TrainingResult(model, history, td, weak);
@@ -302,6 +322,22 @@ public final class GclTrainer {
                 + (share == 0 ? "no segment" : "every segment") + " anomalous in every batch (" + threshold
                 + ", batch size " + config.batchSize() + "), so the other network learns nothing from them;"
                 + " choose another threshold or a larger batch, or check that the features are not constant");
+    }
+
+    /**
+     * Stops between batches when the thread was interrupted, clearing the interrupt (the exception
+     * carries it): nothing of the epoch under way is saved, the last finished epoch's checkpoint stays.
+     *
+     * @throws TrainingInterruptedException naming the epoch and where the finished epochs are
+     */
+    private void stopIfInterrupted() {
+        if (Thread.interrupted()) {
+            String where = current == null ? "after the last epoch" : "in " + current.phase().id() + " epoch " + current.epoch();
+            throw new TrainingInterruptedException("training interrupted " + where + (runDirectory == null
+                    ? "; nothing was saved (no run directory)"
+                    : "; the epochs finished before it are saved in " + runDirectory.root() + " and the run resumes from them"
+                    + " (an experiment's next run of the same config does so by itself; gcl train: add --resume)"));
+        }
     }
 
     /** G's error on the probe beyond this multiple of the features' norm means training diverged. */
@@ -381,6 +417,7 @@ public final class GclTrainer {
     private Totals generatorEpoch(GclModel model, VideoCentring.Centred train, int[] rows, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             try (INDArray x = train.rows(batch)) {
                 double loss = model.trainGenerator(x, x, null);
                 s.g += loss * batch.length;
@@ -395,6 +432,7 @@ public final class GclTrainer {
                                       Diagnostics diagnostics) {
         Sums s = new Sums();
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             try (INDArray x = train.rows(batch); INDArray errors = model.reconstructionErrors(x)) {
                 PseudoLabels lG = model.generatorLabels(errors, weak.of(batch));
                 double loss = model.trainDiscriminator(x, lG.labels());
@@ -414,6 +452,7 @@ public final class GclTrainer {
         Sums s = new Sums();
         Random targets = epochSeeds.random("targets");
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             IterationResult r;
             INDArray offsets = train.offsets(batch);
             try (INDArray x = train.rows(batch)) {

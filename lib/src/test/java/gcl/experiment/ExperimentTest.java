@@ -266,4 +266,49 @@ public class ExperimentTest {
                     .count(), "no folder of a failed run is left");
         }
     }
+
+    /**
+     * Kernel &gt; Interrupt during a run of an experiment: no cache entry that passes for finished, the
+     * folder with the finished epochs kept, and the next run of the config resumes it to the same numbers.
+     */
+    @Test
+    void anInterruptedRunIsNotCachedAndTheNextRunResumesIt(@TempDir Path dir) throws Exception {
+        Dataset data = TinyData.dataset();
+        GclConfig c = TinyData.config().withEpochs(120);
+        RunCache cache = new RunCache(dir.resolve("runs"));
+        String key = RunCache.key(c, data);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread cell = new Thread(() -> {
+            try {
+                Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        });
+        cell.start();
+        Path checkpoint = null;
+        for (long end = System.nanoTime() + 60_000_000_000L; checkpoint == null && System.nanoTime() < end; Thread.sleep(10)) {
+            try (var files = Files.list(dir.resolve("runs"))) {
+                checkpoint = files.map(p -> p.resolve("checkpoint")).filter(Files::isDirectory).findFirst().orElse(null);
+            } catch (java.io.IOException notYet) {
+                // the cache folder is made by the run
+            }
+        }
+        assertTrue(checkpoint != null, "the run saved its first epoch");
+        cell.interrupt();
+        Throwable t = failure.get(60, TimeUnit.SECONDS);
+        assertTrue(t instanceof gcl.train.TrainingInterruptedException, String.valueOf(t));
+        assertFalse(cache.has(key), "an interrupted run is not in the cache");
+        assertFalse(Files.exists(cache.dir(key)));
+        assertTrue(new gcl.train.RunDirectory(checkpoint.getParent()).hasCheckpoint(), "its finished epochs are kept");
+
+        Run resumed = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+        assertFalse(resumed.fromCache());
+        assertFalse(Files.exists(checkpoint.getParent()), "the interrupted folder was resumed and moved into the cache");
+        assertTrue(cache.has(key));
+        Run whole = Experiment.on(data).cache(new RunCache(dir.resolve("other"))).quiet(true).run("GCL_B", c);
+        assertEquals(whole.metrics().auc(), resumed.metrics().auc(), 1e-12, "resuming changes no number");
+        assertEquals(120, resumed.history().rowCount());
+    }
 }
