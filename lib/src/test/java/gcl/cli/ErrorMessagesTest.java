@@ -125,6 +125,21 @@ class ErrorMessagesTest {
                 tech.tablesaw.api.Table.read().csv(out.toFile()).stringColumn("method").asList(), "the runs that finished are written");
     }
 
+    @Test
+    void resumeWithOptionsThatChangeTheSavedConfigIsRefused() throws IOException {
+        Path data = TinyData.write(dir.resolve("data"));
+        Path run = dir.resolve("run");
+        List<String> a = new ArrayList<>(List.of("train", "--data", data.toString(), "--out", run.toString()));
+        a.addAll(List.of(TINY));
+        assertEquals(0, DataCommandsTest.run(a.toArray(String[]::new))[0]);
+        String line = refused("train", "--data", data.toString(), "--out", run.toString(), "--resume", "--quiet",
+                "--epochs", "7", "--preset", "paper");
+        assertTrue(line.startsWith("gcl train: --resume continues the run in " + run) && line.contains("epochs 7 (saved: 1)")
+                && line.contains("preset \"paper\" (saved: \"robust\")") && line.contains("drop those options"), line);
+        a.add("--resume");
+        assertEquals(0, DataCommandsTest.run(a.toArray(String[]::new))[0], "options that repeat the saved config are fine");
+    }
+
     /** A .npy file with this header dict and raw data. */
     private static byte[] npy(String dict, byte[] data) {
         String text = dict + " ".repeat((64 - (10 + dict.length() + 1) % 64) % 64) + "\n";
