@@ -40,7 +40,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Nothing meaningless comes back: features with NaN, Inf or absurd values are refused before
  * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
  * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
- * labelled nothing, or everything, in every batch).
+ * labelled nothing, or everything, in every batch). A run that would train on almost nothing (TD
+ * cleaning keeping under 5 % of the segments, a batch larger than the data) goes on with a warning.
  *
  * <p>An interrupt of the training thread (Kernel &gt; Interrupt in JupyterLab, which interrupts the
  * thread running the cell) stops the run at the next batch boundary with a
@@ -204,6 +205,9 @@ public final class GclTrainer {
         }
         Progress progress = quiet ? Progress.silent("train", "batches", batchesBefore[schedule.size()])
                 : new Progress("train " + v.paperName(), "batches", batchesBefore[schedule.size()]);
+        if (completed == 0) {
+            warnSmallData(td, gRows, train.size());
+        }
         if (!quiet && completed == 0) {
             if (td != null) {
                 Log.info(td.toString());
@@ -360,6 +364,28 @@ public final class GclTrainer {
         java.util.Arrays.sort(rows);
         return rows;
     }
+
+    /**
+     * Warnings (printed even when quiet) for settings that train on almost nothing, without
+     * stopping the run: TD cleaning that keeps less than {@link #TD_KEPT_FEW} of the segments for
+     * G, and a batch larger than the data (one step per epoch, so an epoch is a single update).
+     */
+    private void warnSmallData(TemporalDifferenceFilter.Result td, int[] gRows, int trainSize) {
+        if (td != null && td.kept() < TD_KEPT_FEW * td.total()) {
+            Log.warn(String.format(Locale.ROOT, "TD cleaning keeps only %d of %d training segments (%.1f %%) for G at"
+                            + " tdThreshold %s: G learns from almost nothing; raise the threshold (e.g. a percentile, p70)",
+                    td.kept(), td.total(), 100.0 * td.kept() / td.total(), config.tdThreshold().id()));
+        }
+        int smallest = gRows == null ? trainSize : Math.min(gRows.length, trainSize);
+        if (config.batchSize() > smallest) {
+            Log.warn("batch size " + config.batchSize() + " exceeds the " + smallest + " segments an epoch trains on:"
+                    + " one step per epoch, and the pseudo-labels' statistics come from the whole set at once;"
+                    + " a smaller batch (--batch, or --set batchSize=...) gives more steps");
+        }
+    }
+
+    /** Below this share of segments kept by TD cleaning, {@link #warnSmallData} speaks. */
+    static final double TD_KEPT_FEW = 0.05;
 
     /** The guard against scene lock-in: says so when both networks label (nearly) whole videos. */
     private static void warnLockIn(int epoch, Map<String, Double> m) {
