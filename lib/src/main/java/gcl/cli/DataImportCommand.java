@@ -2,6 +2,7 @@ package gcl.cli;
 
 import gcl.data.CropPolicy;
 import gcl.data.GroundTruthConvention;
+import gcl.data.MaskPadding;
 import gcl.data.adapters.ConcatImport;
 import gcl.data.adapters.FeatureListImport;
 import gcl.data.adapters.ImportRun;
@@ -102,11 +103,20 @@ public final class DataImportCommand implements Runnable {
         @Option(names = "--train-list", required = true, description = "Training list.") Path trainList;
         @Option(names = "--test-list", required = true, description = "Test list.") Path testList;
         @Option(names = "--masks", required = true, description = "Folder of <video>.npy frame masks (test_frame_mask).") Path masks;
+        @Option(names = "--mask-padding", defaultValue = "last",
+                description = "A mask shorter than T x 16 frames is padded with: last (the last frame's label, as the field's make_gt_sh.py; default) or normal (normal frames). Recorded in dataset.json.")
+        String maskPadding;
 
         @Override
         public Integer call() throws Exception {
+            MaskPadding padding;
+            try {
+                padding = MaskPadding.parse(maskPadding);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--mask-padding takes last or normal, got '" + maskPadding + "'");
+            }
             ImportRun.Result r = ShanghaiTechImport.run(new ShanghaiTechImport.Options(features, trainList, testList, masks, common.out,
-                    layout.policy(), layout.convention(), common.featureKind), null);
+                    layout.policy(), layout.convention(), common.featureKind, padding), null);
             return Common.report(r, common.out);
         }
     }

@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.data.adapters.VideoAnnotations;
 import gcl.features.BatchExtraction;
 import gcl.features.FeatureExtractor;
 import java.nio.file.Path;
@@ -25,6 +26,19 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Videos extracted in parallel (default: one per core).")
     Integer threads;
 
+    @Option(names = "--annotations", paramLabel = "FILE",
+            description = "Temporal annotations in UCF-Crime's format (name.mp4 Class start end [start end]; -1 -1 for none): labels and test ground truth, instead of the folder's own files.")
+    Path annotations;
+
+    @Option(names = "--train-list", paramLabel = "FILE", description = "RTFM-style list of training videos (one video or feature path per line; ids with or without extension).")
+    Path trainList;
+
+    @Option(names = "--test-list", paramLabel = "FILE", description = "RTFM-style list of test videos (default with --annotations: the annotated videos).")
+    Path testList;
+
+    @Option(names = "--one-based", description = "Read --annotations frame numbers as 1-based (default: 0-based, as RTFM).")
+    boolean oneBased;
+
     @Override
     public Integer call() throws Exception {
         FeatureExtractor e = extraction.extractor();
@@ -32,6 +46,11 @@ public final class ExtractCommand implements Callable<Integer> {
                 .withSegmenter(extraction.segmenter()).withName(extraction.name());
         if (threads != null) {
             options = options.withThreads(threads);
+        }
+        if (annotations != null || trainList != null || testList != null) {
+            options = options.withAnnotations(VideoAnnotations.read(annotations, trainList, testList, oneBased));
+        } else if (oneBased) {
+            throw new IllegalArgumentException("--one-based reads the frame numbers of --annotations FILE; give the file too");
         }
         System.out.println("extract: " + e + ", " + options.segmenter() + ", " + options.threads() + " thread(s)");
         return report(BatchExtraction.run(videos, out, e, options), "gcl extract");

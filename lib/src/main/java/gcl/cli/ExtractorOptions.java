@@ -66,16 +66,8 @@ public final class ExtractorOptions {
         if (size == null) {
             return read;
         }
-        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
-        int w;
-        int h;
-        try {
-            w = Integer.parseInt(wh[0]);
-            h = Integer.parseInt(wh[1]);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--size takes WxH, e.g. 320x240, got '" + size + "'");
-        }
-        return read.withSize(w, h);
+        FrameSize wh = FrameSize.parse("--size", size, "320x240");
+        return read.withSize(wh.width(), wh.height());
     }
 
     /** {@code --segment} and {@code --last}: how frames are cut into segments. */

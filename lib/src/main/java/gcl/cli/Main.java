@@ -35,14 +35,15 @@ public final class Main extends TopCommand {
 
     /**
      * Runs a command line of a top command ({@code gcl}'s, or the spark module's {@code gcl-spark}) and
-     * returns its exit code. A command that throws prints one line on stderr, "TOP COMMAND: message",
+     * returns its exit code. A command that throws prints one line on stderr, "TOP COMMAND: message"
+     * (the whole command, e.g. "gcl synth videos: ..."),
      * with the message of the exception that {@code cause} picks (its class name where it has none),
      * the whole stack trace too where GCL_DEBUG is set, and exits with 1.
      */
     public static int execute(TopCommand top, UnaryOperator<Throwable> cause, String... args) {
         CommandLine cli = new CommandLine(top);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(commandLine.getCommandSpec().root().name() + " " + commandLine.getCommandName() + ": "
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
                     + messageOf(cause.apply(ex)));
             if (System.getenv("GCL_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());

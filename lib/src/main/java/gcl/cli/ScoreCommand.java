@@ -35,8 +35,17 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--crop-scores", defaultValue = "each",
+            description = "Metrics of 10-crop features imported with --crops each: each (every crop counts as a video; default) or average (the field's test protocol: score each crop, average the crops' scores per segment).")
+    String cropScores;
+
     @Override
     public Integer call() throws Exception {
+        boolean averageCrops = switch (cropScores.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "each" -> false;
+            case "average" -> true;
+            default -> throw new IllegalArgumentException("--crop-scores takes each or average, got '" + cropScores + "'");
+        };
         Dataset ds = DatasetDirectory.load(data);
         FeatureSet set = switch (split.toLowerCase(java.util.Locale.ROOT)) {
             case "test" -> ds.test();
@@ -53,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
         AtomicFiles.write(out, tmp -> scores.write().csv(tmp.toFile()));
         System.out.println("wrote " + set.size() + " segment scores of " + set.videos().size() + " videos to " + out);
         if (Evaluation.hasGroundTruth(set)) {
-            Metrics m = Evaluation.evaluate(model, set, p);
+            Metrics m = Evaluation.evaluate(model, set, p, averageCrops);
             System.out.println(m);
         }
         return 0;

@@ -38,7 +38,7 @@ public final class SynthFeaturesCommand implements Callable<Integer> {
                         + " training and " + config.testVideos() + " test videos, d = " + config.dim());
                 return 0;
             }
-            default -> throw new IllegalArgumentException("--size: '" + size + "' is not profile or ucf-crime");
+            default -> throw new IllegalArgumentException("--size takes profile or ucf-crime (how many videos, not a frame size), got '" + size + "'");
         }
         Dataset ds = SyntheticFeatures.write(p, seed, out);
         System.out.println("wrote " + out + ": " + ds.info().name() + " seed " + seed + ", train " + ds.train()

@@ -37,18 +37,32 @@ public final class SynthVideosCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SyntheticVideos.Config d = SyntheticVideos.Config.defaults();
-        String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
-        String[] range = segments.split("-");
-        if (wh.length != 2 || range.length != 2) {
-            throw new IllegalArgumentException("--size is WxH (e.g. 160x120) and --segments MIN-MAX (e.g. 16-24)");
+        FrameSize wh = FrameSize.parse("--size", size, "160x120");
+        if (!wh.even()) {
+            throw new IllegalArgumentException("--size " + wh + ": MPEG-4 needs an even width and height, e.g. 160x120");
         }
-        SyntheticVideos.Config config = new SyntheticVideos.Config(count, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), fps,
-                Integer.parseInt(range[0]), Integer.parseInt(range[1]), d.cameras(), d.testShare(), d.anomalousShare(), d.threads());
+        int[] range = segmentRange(segments);
+        SyntheticVideos.Config config = new SyntheticVideos.Config(count, wh.width(), wh.height(), fps, range[0], range[1],
+                d.cameras(), d.testShare(), d.anomalousShare(), d.threads());
         if (threads != null) {
             config = config.withThreads(threads);
         }
         SyntheticVideos.Summary summary = SyntheticVideos.render(out, new Seeds(seed), config, System.out);
         System.out.println(summary);
         return 0;
+    }
+
+    /** {@code --segments MIN-MAX}: two whole numbers, 1 &le; MIN &le; MAX. */
+    static int[] segmentRange(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*-\\s*(\\d{1,6})\\s*").matcher(text);
+        if (m.matches()) {
+            int min = Integer.parseInt(m.group(1));
+            int max = Integer.parseInt(m.group(2));
+            if (min >= 1 && max >= min) {
+                return new int[] {min, max};
+            }
+        }
+        throw new IllegalArgumentException("--segments takes MIN-MAX, clip lengths in 16-frame segments with 1 <= MIN <= MAX,"
+                + " e.g. 16-24; got '" + text + "'");
     }
 }

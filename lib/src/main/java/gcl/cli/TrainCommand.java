@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
             "discriminatorThreshold, negativeTarget, tdThreshold, tdKeepFirst,",
             "weakLabelFraction, scoreBy."})
 public final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0).")
     Path data;
 
@@ -83,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change any config field, e.g. --set generatorHidden=[256,64,256] (repeatable).")
     List<String> overrides = List.of();
 
-    @Option(names = "--resume", description = "Continue the interrupted run in RUN_DIR with its own config.")
+    @Option(names = "--resume", description = "Continue the interrupted run in RUN_DIR with its own config (options that would change it are refused).")
     boolean resume;
 
     @Option(names = "--quiet", description = "No progress lines.")
@@ -95,8 +98,11 @@ public final class TrainCommand implements Callable<Integer> {
             checkNewRunDirectory(out);
         }
         Profile p = profile == null ? Profile.current() : Profile.parse(profile);
-        GclConfig config = resume ? null : config(p);
+        GclConfig config = resume ? null : config(GclConfig.forProfile(Preset.parse(preset), p));
         Dataset ds = data == null ? SyntheticFeatures.cached(p, 0) : DatasetDirectory.load(data);
+        if (resume) {
+            checkResumeOptions(new RunDirectory(out).readManifest().config(), ds);
+        }
         Run r;
         if (resume) {
             r = Run.resume("resumed", out, ds, quiet);
@@ -131,8 +137,31 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    GclConfig config(Profile p) {
-        GclConfig c = GclConfig.forProfile(Preset.parse(preset), p);
+    /**
+     * With {@code --resume} the run goes on with its saved config: options that would change it are
+     * refused by name (silently keeping the old values would train something else than asked for);
+     * options that repeat the saved values are fine.
+     */
+    void checkResumeOptions(GclConfig saved, Dataset ds) {
+        boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
+        GclConfig asked = config(presetGiven ? saved.withPreset(Preset.parse(preset)) : saved).resolvedFor(ds.train());
+        List<String> changes = new java.util.ArrayList<>();
+        var before = saved.toJsonTree();
+        var after = asked.toJsonTree();
+        for (String field : GclConfig.fieldNames()) {
+            if (!before.get(field).equals(after.get(field))) {
+                changes.add(field + " " + after.get(field) + " (saved: " + before.get(field) + ")");
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues the run in " + out + " with its saved config, but the options"
+                    + " change " + String.join(", ", changes) + "; drop those options to resume, or train a new run in another folder");
+        }
+    }
+
+    /** The options applied to a base config. */
+    GclConfig config(GclConfig base) {
+        GclConfig c = base;
         if (variant != null) {
             c = c.withVariant(Variant.parse(variant));
         }

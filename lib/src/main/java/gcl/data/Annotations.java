@@ -192,6 +192,20 @@ public record Annotations(Map<Split, List<String>> splits, Map<String, Row> vide
         return allIds().isEmpty();
     }
 
+    /**
+     * The same annotations with every id mapped through {@code rename} (e.g. {@code Abuse001_x264.mp4}
+     * to {@code Abuse001_x264}); intervals of two ids that become one are joined.
+     */
+    public Annotations renamed(java.util.function.UnaryOperator<String> rename) {
+        Map<Split, List<String>> s = new LinkedHashMap<>();
+        splits.forEach((split, ids) -> s.put(split, ids.stream().map(rename).distinct().toList()));
+        Map<String, Row> v = new LinkedHashMap<>();
+        videos.forEach((id, row) -> v.put(rename.apply(id), row));
+        Map<String, List<GroundTruth.Interval>> g = new LinkedHashMap<>();
+        groundTruth.forEach((id, intervals) -> g.computeIfAbsent(rename.apply(id), k -> new ArrayList<>()).addAll(intervals));
+        return new Annotations(s, v, g);
+    }
+
     // ---- writing -------------------------------------------------------------------------------
 
     /** Writes the split lists, {@code videos.csv} (in split order) and {@code ground_truth.csv}. */

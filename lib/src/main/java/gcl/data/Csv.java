@@ -138,7 +138,7 @@ public final class Csv {
      *
      * @throws IOException naming the file when it is not UTF-8 text
      */
-    static String readText(Path file) throws IOException {
+    public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         String text;

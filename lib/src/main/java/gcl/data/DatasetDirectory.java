@@ -18,7 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <pre>
  * DIR/
  *   dataset.json       name, segmentSize, featureKind, featureDim, frameRate,
- *                      groundTruthConvention ("segments" | "frames"), synthetic, description
+ *                      groundTruthConvention ("segments" | "frames"), synthetic, description, and
+ *                      maskPadding ("last" | "normal") where frame masks were padded on import
  *   features/&lt;id&gt;.npy  float32 [T, d], C order, one file per video (T segments in temporal order)
  *   splits/train.txt   video ids, one per line       ┐
  *   splits/test.txt    video ids, one per line       │ the {@link Annotations}, read and
@@ -203,7 +204,8 @@ public final class DatasetDirectory {
                     o.path("frameRate").asDouble(0),
                     GroundTruthConvention.parse(o.path("groundTruthConvention").asText(GroundTruthConvention.SEGMENTS.id())),
                     o.path("synthetic").asBoolean(false),
-                    o.path("description").asText(""));
+                    o.path("description").asText(""),
+                    o.hasNonNull("maskPadding") ? MaskPadding.parse(o.get("maskPadding").asText()) : null);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

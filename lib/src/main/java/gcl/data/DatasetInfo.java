@@ -14,9 +14,12 @@ import java.util.Objects;
  *                              convention) or the real frame count
  * @param synthetic             true for the embedded teaching proxies: results on them are not the paper's
  * @param description           one or two sentences for people ("" when none)
+ * @param maskPadding           how frame masks shorter than a video's frames were lengthened on import
+ *                              (ShanghaiTech); null where no mask was padded
  */
 public record DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
-                          GroundTruthConvention groundTruthConvention, boolean synthetic, String description) {
+                          GroundTruthConvention groundTruthConvention, boolean synthetic, String description,
+                          MaskPadding maskPadding) {
     public DatasetInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(groundTruthConvention, "groundTruthConvention");
@@ -24,6 +27,12 @@ public record DatasetInfo(String name, int segmentSize, String featureKind, int 
             throw new IllegalArgumentException("segment size must be positive, got " + segmentSize);
         }
         description = description == null ? "" : description;
+    }
+
+    /** Without mask padding (no mask was padded). */
+    public DatasetInfo(String name, int segmentSize, String featureKind, int featureDim, double frameRate,
+                       GroundTruthConvention groundTruthConvention, boolean synthetic, String description) {
+        this(name, segmentSize, featureKind, featureDim, frameRate, groundTruthConvention, synthetic, description, null);
     }
 
     /** Without a description. */
@@ -34,11 +43,13 @@ public record DatasetInfo(String name, int segmentSize, String featureKind, int 
 
     /** The same description with another feature dimension (e.g. once the first file is read). */
     public DatasetInfo withFeatureDim(int d) {
-        return new DatasetInfo(name, segmentSize, featureKind, d, frameRate, groundTruthConvention, synthetic, description);
+        return new DatasetInfo(name, segmentSize, featureKind, d, frameRate, groundTruthConvention, synthetic, description,
+                maskPadding);
     }
 
     /** The same description with another ground-truth convention. */
     public DatasetInfo withGroundTruthConvention(GroundTruthConvention convention) {
-        return new DatasetInfo(name, segmentSize, featureKind, featureDim, frameRate, convention, synthetic, description);
+        return new DatasetInfo(name, segmentSize, featureKind, featureDim, frameRate, convention, synthetic, description,
+                maskPadding);
     }
 }

@@ -204,6 +204,9 @@ public final class DatasetWriter {
         o.put("synthetic", info.synthetic());
         o.put("trainGroundTruth", trainGroundTruth);
         o.put("description", info.description());
+        if (info.maskPadding() != null) {
+            o.put("maskPadding", info.maskPadding().id());
+        }
         AtomicFiles.writeString(dir.resolve(DatasetDirectory.DATASET_JSON), json.writeValueAsString(o) + "\n");
         Annotations.Builder annotations = new Annotations.Builder();
         for (Split split : Split.values()) {

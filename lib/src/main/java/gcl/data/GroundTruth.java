@@ -117,7 +117,16 @@ public final class GroundTruth {
      * convention gives each test video T·p frames whatever its real length.
      */
     public static boolean[] fit(boolean[] mask, int frames) {
-        return Arrays.copyOf(mask, frames);
+        return fit(mask, frames, MaskPadding.NORMAL);
+    }
+
+    /** The mask cut to {@code frames} frames, or padded as {@code padding} says (the last frame's label, or normal). */
+    public static boolean[] fit(boolean[] mask, int frames, MaskPadding padding) {
+        boolean[] fitted = Arrays.copyOf(mask, frames);
+        if (padding == MaskPadding.LAST && mask.length > 0 && mask.length < frames) {
+            Arrays.fill(fitted, mask.length, frames, mask[mask.length - 1]);
+        }
+        return fitted;
     }
 
     /** The frame count of the published convention: T segments of p frames. */

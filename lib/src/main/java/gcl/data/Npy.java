@@ -57,7 +57,7 @@ public final class Npy {
         public long length() {
             long n = 1;
             for (long s : shape) {
-                n *= s;
+                n = Math.multiplyExact(n, s);
             }
             return n;
         }
@@ -124,6 +124,10 @@ public final class Npy {
         } else {
             throw new IOException(file + ": unsupported .npy format version " + major + "." + pre[7]);
         }
+        if (headerLength < 0) {
+            throw new IOException(file + ": damaged .npy file (its header length reads " + headerLength
+                    + "); write it again, e.g. with numpy.save");
+        }
         byte[] h = in.readNBytes(headerLength);
         if (h.length < headerLength) {
             throw new IOException(file + ": truncated .npy header");
@@ -147,14 +151,27 @@ public final class Npy {
         List<Long> dims = new ArrayList<>();
         for (String part : shape.group(1).split(",")) {
             if (!part.isBlank()) {
+                long dim;
                 try {
-                    dims.add(Long.parseLong(part.trim().replace("L", "")));
+                    dim = Long.parseLong(part.trim().replace("L", ""));
                 } catch (NumberFormatException e) {
                     throw new IOException(file + ": bad shape in the .npy header " + text);
                 }
+                if (dim < 0) {
+                    throw new IOException(file + ": the .npy header gives a negative length " + dim + " (header " + text
+                            + "); the file is damaged: write it again, e.g. with numpy.save or gcl extract");
+                }
+                dims.add(dim);
             }
         }
-        return new Header(d, dims.stream().mapToLong(Long::longValue).toArray(), prefix + headerLength, text);
+        Header header = new Header(d, dims.stream().mapToLong(Long::longValue).toArray(), prefix + headerLength, text);
+        try {
+            Math.multiplyExact(header.length(), header.itemSize());
+        } catch (ArithmeticException e) {
+            throw new IOException(file + ": the .npy header gives a shape too large for any file (header " + text
+                    + "); the file is damaged: write it again");
+        }
+        return header;
     }
 
     /** The descr in the form {@code <f4}, {@code |b1}, ..., or null when not supported. */
@@ -292,6 +309,9 @@ public final class Npy {
                 throw new IOException(file + ": a frame mask must be 1-D, found shape " + Arrays.toString(s) + " (header " + h.text() + ")");
             }
             long bytes = h.length() * h.itemSize();
+            if (bytes > Integer.MAX_VALUE) {
+                throw new IOException(file + ": a frame mask of " + h.length() + " frames is too large to read (" + h + ")");
+            }
             byte[] raw = in.readNBytes((int) bytes);
             if (raw.length < bytes) {
                 throw new IOException(file + ": file is shorter than its header says (" + h + ")");

@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * description and the frame rate:
  * <pre>
  * VIDEOS/
- *   *.avi, *.mp4, ...     the videos; a video's id is its file name without the extension
+ *   *.avi, *.mp4, ...     the videos; a video's id is its file name without the extension (the
+ *                         annotations may name it with the extension too: see {@link #videoId})
  *   splits/, videos.csv, ground_truth.csv   as in a dataset directory
  *   videos.json           {"name", "synthetic", "description", "frameRate"}
  * </pre>
@@ -44,7 +45,7 @@ public record VideoFolder(String name, boolean synthetic, String description, do
      * @throws IOException naming the file and line when one is malformed
      */
     public static VideoFolder read(Path dir) throws IOException {
-        Annotations annotations = Annotations.read(dir, false);
+        Annotations annotations = Annotations.read(dir, false).renamed(VideoFolder::videoId);
         Path meta = dir.resolve(VIDEOS_JSON);
         if (!Files.exists(meta)) {
             return new VideoFolder(null, false, "", 0, annotations);
@@ -60,6 +61,26 @@ public record VideoFolder(String name, boolean synthetic, String description, do
         }
         return new VideoFolder(o.path("name").isTextual() ? o.path("name").asText() : null, o.path("synthetic").asBoolean(false),
                 o.path("description").asText(""), o.path("frameRate").asDouble(0), annotations);
+    }
+
+    /** Video file extensions an id may be written with in annotations ({@code Abuse001_x264.mp4}). */
+    private static final java.util.regex.Pattern VIDEO_EXTENSION =
+            java.util.regex.Pattern.compile("(?i)\\.(avi|mp4|mkv|mov|mpg|mpeg|m4v|webm|wmv|flv|ts|3gp|ogv)$");
+
+    /**
+     * The id of a video as annotations may name it: the file name without folders and without a
+     * video extension ({@code Abuse/Abuse001_x264.mp4} gives {@code Abuse001_x264}, as the video's
+     * file does), or, for an RTFM-style list of feature files, without {@code .npy} and a feature
+     * suffix such as {@code _i3d} ({@code /x/Abuse001_x264_i3d.npy} gives {@code Abuse001_x264}).
+     */
+    public static String videoId(String entry) {
+        String name = entry.strip().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+            return name.substring(0, name.length() - 4)
+                    .replaceFirst("(?i)_(i3d|rgb|flow|c3d|resnext|resnext3d|features?|feat)$", "");
+        }
+        return VIDEO_EXTENSION.matcher(name).replaceFirst("");
     }
 
     /** Writes the annotations and {@code videos.json} beside the videos. */

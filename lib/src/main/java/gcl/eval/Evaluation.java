@@ -40,11 +40,25 @@ public final class Evaluation {
 
     /** The final metrics of a model on a test set with ground truth. */
     public static Metrics evaluate(GclModel model, FeatureSet test, int segmentSize) {
+        return evaluate(model, test, segmentSize, false);
+    }
+
+    /**
+     * The final metrics of a model on a test set with ground truth.
+     *
+     * @param averageCrops the field's 10-crop test protocol: the crops of a video (imported with
+     *                     {@code --crops each}) scored one by one and their scores averaged
+     *                     ({@link FrameScores#ofCropAveraged}); false scores every crop as a video
+     */
+    public static Metrics evaluate(GclModel model, FeatureSet test, int segmentSize, boolean averageCrops) {
         ScoreSource by = model.config().effectiveScoreBy();
-        FrameScores.FrameLevel main = frames(model, test, segmentSize, by);
-        double aucG = by == ScoreSource.GENERATOR ? main.auc() : frameAuc(model, test, segmentSize, ScoreSource.GENERATOR);
+        java.util.function.Function<ScoreSource, FrameScores.FrameLevel> frames = source -> averageCrops
+                ? FrameScores.ofCropAveraged(test, model.scores(test, source), segmentSize)
+                : frames(model, test, segmentSize, source);
+        FrameScores.FrameLevel main = frames.apply(by);
+        double aucG = by == ScoreSource.GENERATOR ? main.auc() : frames.apply(ScoreSource.GENERATOR).auc();
         double aucD = !model.hasDiscriminator() ? Double.NaN
-                : by == ScoreSource.DISCRIMINATOR ? main.auc() : frameAuc(model, test, segmentSize, ScoreSource.DISCRIMINATOR);
+                : by == ScoreSource.DISCRIMINATOR ? main.auc() : frames.apply(ScoreSource.DISCRIMINATOR).auc();
         return new Metrics(main.auc(), main.averagePrecision(), aucG, aucD, by.name().toLowerCase(Locale.ROOT),
                 main.videoIds().size(), main.frames(), main.anomalousFrames());
     }

@@ -43,9 +43,53 @@ public final class FrameScores {
         if (segmentScores.length != set.size()) {
             throw new IllegalArgumentException(segmentScores.length + " segment scores for " + set.size() + " segments");
         }
+        return of(set.videos(), segmentScores, segmentSize);
+    }
+
+    /**
+     * The field's 10-crop test protocol: a video imported crop by crop (ids {@code id#0} ...
+     * {@code id#9}, {@link gcl.data.CropPolicy#EACH}) is scored crop by crop, the crops' scores are
+     * averaged per segment, and the video counts once (with crop 0's frames and ground truth).
+     * Videos without crops are taken as they are.
+     *
+     * @throws IllegalArgumentException when the set holds no crops, or the crops of a video differ in length
+     */
+    public static FrameLevel ofCropAveraged(FeatureSet set, float[] segmentScores, int segmentSize) {
+        if (segmentScores.length != set.size()) {
+            throw new IllegalArgumentException(segmentScores.length + " segment scores for " + set.size() + " segments");
+        }
+        java.util.Map<String, List<Video>> byVideo = new java.util.LinkedHashMap<>();
+        for (Video v : set.videos()) {
+            byVideo.computeIfAbsent(v.id().replaceFirst("#\\d+$", ""), k -> new ArrayList<>()).add(v);
+        }
+        if (byVideo.size() == set.videos().size()) {
+            throw new IllegalArgumentException("no 10-crop videos to average (ids id#0 ... id#9): import the features"
+                    + " with --crops each to score crop by crop");
+        }
+        float[] averaged = segmentScores.clone();
+        List<Video> once = new ArrayList<>();
+        for (List<Video> crops : byVideo.values()) {
+            Video first = crops.get(0);
+            for (int j = 0; j < first.segments(); j++) {
+                double sum = 0;
+                for (Video c : crops) {
+                    if (c.segments() != first.segments()) {
+                        throw new IllegalArgumentException("crops of one video differ in length: " + first.id() + " has "
+                                + first.segments() + " segments, " + c.id() + " " + c.segments());
+                    }
+                    sum += segmentScores[c.firstRow() + j];
+                }
+                averaged[first.firstRow() + j] = (float) (sum / crops.size());
+            }
+            once.add(first);
+        }
+        return of(once, averaged, segmentSize);
+    }
+
+    private static FrameLevel of(List<Video> videos, float[] segmentScores, int segmentSize) {
         int total = 0;
         List<Video> used = new ArrayList<>();
-        for (Video v : set.videos()) {
+        for (Video v : videos) {
             if (v.hasGroundTruth()) {
                 used.add(v);
                 total += v.frames();

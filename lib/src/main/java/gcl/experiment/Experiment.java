@@ -6,6 +6,7 @@ import gcl.Progress;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
 import gcl.train.RunDirectory;
+import gcl.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,9 +94,17 @@ public final class Experiment {
         config = config.resolvedFor(data.train());
         String key = RunCache.key(config, data);
         if (!fresh && cache.has(key)) {
-            return Run.read(name, cache.dir(key));
+            return readCached(name, key);
         }
-        RunCache.Work work = cache.claim(key);
+        RunCache.Work work = cache.claim(key); // waits while another process or thread makes this run
+        if (!fresh && cache.has(key)) {
+            // made by the one this claim waited for
+            work.close();
+            if (!work.interrupted()) {
+                deleteQuietly(work.dir());
+            }
+            return readCached(name, key);
+        }
         try {
             boolean quietEpochs = quiet || !epochProgress;
             Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
@@ -104,8 +113,8 @@ public final class Experiment {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");
             }
-            work.close();
             Path dir = cache.admit(key, work.dir());
+            work.close();
             // ND4J frees an array's native memory only when the JVM collects its Java object, and a
             // run leaves gigabytes of such garbage (batches, the networks) behind a small heap: collect
             // it between runs, so that an experiment of many full-profile runs does not grow without bound.
@@ -114,13 +123,29 @@ public final class Experiment {
         } catch (IOException e) {
             throw new UncheckedIOException(work.dir() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            try {
-                work.close();
-                AtomicFiles.deleteTree(work.dir());
-            } catch (IOException ignored) {
-                // the failure that matters is e
+            work.close();
+            if (!(e instanceof TrainingInterruptedException)) {
+                deleteQuietly(work.dir()); // an interrupted run keeps its checkpoint: the next run of its key resumes it
             }
             throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            AtomicFiles.deleteTree(dir);
+        } catch (IOException ignored) {
+            // a folder beside the cache that the next claim of its key removes
+        }
+    }
+
+    /** A finished run from the cache; a damaged entry (a file of it deleted or broken) says how to make it anew. */
+    private Run readCached(String name, String key) {
+        try {
+            return Run.read(name, cache.dir(key));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the cached run is damaged: " + e.getMessage() + "; train it anew with"
+                    + " --fresh (Experiment.fresh(true) in a notebook), or delete the folder " + cache.dir(key), e);
         }
     }
 
@@ -131,6 +156,8 @@ public final class Experiment {
         }
         try {
             return Run.resume(name, dir, data, quietEpochs);
+        } catch (TrainingInterruptedException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (!quiet) {
                 Log.info(name + ": cannot resume (" + e.getMessage() + "); training anew");
@@ -145,20 +172,72 @@ public final class Experiment {
         return run(trial.name(), trial.config());
     }
 
-    /** Every trial with every seed: trials in order, seeds inside. */
+    /**
+     * Every trial with every seed: trials in order, seeds inside. A run that fails does not stop the
+     * others: its method, seed and message are kept and the next run goes on, so that one diverged
+     * or degenerate setting does not lose the work of the rest (finished runs are in the cache).
+     *
+     * @throws RunsFailed after the last run when one or more failed: it names each (method, seed) and
+     *                    holds the runs that finished
+     */
     public List<Run> runs(List<Trial> trials, List<Long> seeds) {
         List<Run> runs = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         Progress progress = quiet ? Progress.silent("experiment", "runs", (long) trials.size() * seeds.size())
                 : new Progress("experiment", "runs", (long) trials.size() * seeds.size());
         for (Trial trial : trials) {
             for (long seed : seeds) {
-                Run r = run(trial.withSeed(seed));
+                String what = trial.name() + " seed " + seed;
+                Run r;
+                try {
+                    r = run(trial.withSeed(seed));
+                } catch (RuntimeException e) {
+                    String message = what + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    if (Thread.currentThread().isInterrupted() || e instanceof TrainingInterruptedException) {
+                        throw e; // the user stopped the experiment: no further run
+                    }
+                    failures.add(message);
+                    if (!quiet) {
+                        Log.warn(message + " (going on with the other runs)");
+                    }
+                    progress.step();
+                    continue;
+                }
                 runs.add(r);
-                progress.step(String.format(Locale.ROOT, "%s seed %d: AUC %.2f%s", trial.name(), seed,
-                        r.aucPercent(), r.fromCache() ? " (cached)" : ""));
+                progress.step(String.format(Locale.ROOT, "%s: AUC %.2f%s", what, r.aucPercent(), r.fromCache() ? " (cached)" : ""));
             }
         }
+        if (!failures.isEmpty()) {
+            throw new RunsFailed(runs, failures);
+        }
         return runs;
+    }
+
+    /**
+     * Some runs of {@link #runs} failed; the others finished (and are cached). Its message is one
+     * line: how many failed, then each failure as "METHOD seed N: why".
+     */
+    public static final class RunsFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Run> finished;
+        private final List<String> failures;
+
+        RunsFailed(List<Run> finished, List<String> failures) {
+            super(failures.size() + " of " + (finished.size() + failures.size()) + " runs failed (" + finished.size()
+                    + " finished and cached): " + String.join("; ", failures));
+            this.finished = List.copyOf(finished);
+            this.failures = List.copyOf(failures);
+        }
+
+        /** The runs that finished, in order. */
+        public List<Run> finished() {
+            return finished;
+        }
+
+        /** One line per failed run: "METHOD seed N: why". */
+        public List<String> failures() {
+            return failures;
+        }
     }
 
     /** Every trial with every seed, as a table of one row per (method, seed); see {@link #table(List)}. */

@@ -97,10 +97,18 @@ public final class Run {
         }
     }
 
-    /** A finished run read back from its directory. */
+    /**
+     * A finished run read back from its directory.
+     *
+     * @throws IllegalStateException (or UncheckedIOException) naming the file when the run's manifest or metrics are
+     *                               missing or unreadable
+     */
     public static Run read(String name, Path dir) {
         long start = System.nanoTime();
         RunDirectory run = new RunDirectory(dir);
+        if (!java.nio.file.Files.isRegularFile(run.metricsFile())) {
+            throw new IllegalStateException(run.metricsFile() + " is missing, so the run cannot be read back");
+        }
         try {
             GclConfig config = run.readManifest().config();
             Metrics metrics = Metrics.fromTable(run.readMetrics(), run.metricsFile().toString());

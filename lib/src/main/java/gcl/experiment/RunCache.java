@@ -1,6 +1,7 @@
 package gcl.experiment;
 
 import gcl.AtomicFiles;
+import gcl.Log;
 import gcl.Paths;
 import gcl.Version;
 import gcl.data.Dataset;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Finished runs on disk, one run directory per key, so that re-running a notebook cell or a CLI
@@ -36,6 +40,10 @@ import java.util.List;
  * one. The temporary folder keeps the checkpoint of every finished epoch, and the next request for
  * the same key resumes an interrupted run from it ({@link #claim}) instead of starting over: a
  * full-profile run can take half an hour on a CPU.
+ *
+ * <p>Two notebooks or {@code gcl ablate} processes may share one cache: a run is made under its
+ * key's lock ({@link #claim}), so a second request for a key being trained waits for the first and
+ * then reads its result back instead of training it again.
  */
 public final class RunCache {
     private final Path root;
@@ -89,33 +97,43 @@ public final class RunCache {
     }
 
     /**
-     * A folder to train a run of this key in, locked for this process until the {@link Work} is
-     * closed: the folder of an interrupted run of the key (no process holds its lock, a checkpoint is
-     * in it) when there is one, else a fresh empty folder. Folders of interrupted runs that never
-     * reached a checkpoint are removed on the way.
+     * The right to make the run of a key, and a folder to make it in: waits while another process or
+     * thread holds the key (it is training that run), then returns the folder of an interrupted run
+     * of the key when there is one with a checkpoint in it, else a fresh empty folder. Folders of
+     * interrupted runs that never reached a checkpoint are removed on the way, and so are finished
+     * ones left beside the cache by a process that stopped inside {@link #admit}. The key stays held
+     * until the {@link Work} is closed; a caller that waited should first look whether the run is
+     * now {@link #has cached} (the other process finished it) before training it again.
+     *
+     * <p>The lock is a {@link FileLock} on {@code .KEY.lock} in the cache folder, held by one thread
+     * of one process at a time; the lock file is never deleted (deleting it would let a third process
+     * lock a new file of the same name while the second still holds the old one).
+     *
+     * @throws UncheckedIOException when the lock or the folder cannot be made, or the waiting thread
+     *                              is interrupted
      */
     public Work claim(String key) {
+        KeyLock lock = KeyLock.acquire(root, key);
         try {
-            Files.createDirectories(root);
             List<Path> candidates = new ArrayList<>();
             try (var dirs = Files.newDirectoryStream(root, "." + key + "-*")) {
                 dirs.forEach(candidates::add);
             }
             candidates.sort(Comparator.comparing(RunCache::modified).reversed());
             for (Path dir : candidates) {
-                Work work = Work.lock(dir, true);
-                if (work == null) {
-                    continue; // another process is training it
+                RunDirectory run = new RunDirectory(dir);
+                if (Files.isDirectory(dir) && run.hasCheckpoint() && !run.isDone()) {
+                    return new Work(dir, true, lock);
                 }
-                if (new RunDirectory(dir).hasCheckpoint()) {
-                    return work;
-                }
-                work.close();
                 AtomicFiles.deleteTree(dir);
             }
-            return Work.lock(workDir(key), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a run folder in " + root + ": " + e.getMessage(), e);
+            return new Work(workDir(key), false, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot make a run folder in " + root + ": " + e.getMessage(), io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -128,35 +146,100 @@ public final class RunCache {
     }
 
     /**
-     * A run folder being trained in, and the lock that tells other processes so.
+     * A run folder being trained in, while this thread holds its key.
      *
      * @param dir         the folder
      * @param interrupted whether it holds an interrupted run to resume (else it is empty)
+     * @param lock        the key's lock, released by {@link #close}
      */
-    public record Work(Path dir, boolean interrupted, FileChannel channel, FileLock lock) implements AutoCloseable {
-        /** Locks a folder, or returns null when another process (or this one) holds it. */
-        static Work lock(Path dir, boolean interrupted) throws IOException {
-            Path lockFile = new RunDirectory(dir).lockFile();
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return new Work(dir, interrupted, channel, lock);
-                }
-            } catch (OverlappingFileLockException e) {
-                // held by this process
-            }
-            channel.close();
-            return null;
+    public record Work(Path dir, boolean interrupted, KeyLock lock) implements AutoCloseable {
+        /** Releases the key (the folder and the lock file stay). */
+        @Override
+        public void close() {
+            lock.close();
+        }
+    }
+
+    /**
+     * One key held by one thread of one process. A JVM can hold only one {@link FileLock} on a file
+     * (a second attempt throws {@link OverlappingFileLockException}), so threads of this process wait
+     * their turn on a one-permit {@link Semaphore} of the file first, then on the file lock, which
+     * makes other processes wait. A thread that asks again for a key it holds is refused (it would
+     * wait for itself forever).
+     */
+    public static final class KeyLock implements AutoCloseable {
+        private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+        private static final Map<Path, Thread> HOLDERS = new ConcurrentHashMap<>();
+        private final Path file;
+        private final Semaphore threads;
+        private final FileChannel channel;
+        private boolean held = true;
+
+        private KeyLock(Path file, Semaphore threads, FileChannel channel) {
+            this.file = file;
+            this.threads = threads;
+            this.channel = channel;
         }
 
-        /** Releases the lock and removes the lock file (the folder stays). */
+        static KeyLock acquire(Path root, String key) {
+            Path file = root.toAbsolutePath().normalize().resolve("." + key + ".lock");
+            if (HOLDERS.get(file) == Thread.currentThread()) {
+                throw new IllegalStateException("run " + key + " is already being made by this thread");
+            }
+            Semaphore threads = IN_PROCESS.computeIfAbsent(file, f -> new Semaphore(1));
+            try {
+                if (!threads.tryAcquire()) {
+                    waiting(key);
+                    threads.acquire();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while waiting for run " + key));
+            }
+            FileChannel channel = null;
+            try {
+                Files.createDirectories(root);
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                if (channel.tryLock() == null) {
+                    waiting(key);
+                    channel.lock(); // an interrupt closes the channel and throws FileLockInterruptionException
+                }
+                HOLDERS.put(file, Thread.currentThread());
+                return new KeyLock(file, threads, channel);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException ignored) {
+                    // the failure that matters is e
+                }
+                threads.release();
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException("cannot lock run " + key + " in " + root + ": " + e, io);
+                }
+                throw (RuntimeException) e;
+            }
+        }
+
+        private static void waiting(String key) {
+            Log.info("run " + key + " is being made by another process or thread: waiting for it to finish");
+        }
+
+        /** Releases the key: the file lock (closing the channel), then the threads' permit. Idempotent. */
         @Override
-        public void close() throws IOException {
-            if (channel.isOpen()) {
-                lock.release();
-                channel.close();
-                Files.deleteIfExists(new RunDirectory(dir).lockFile());
+        public synchronized void close() {
+            if (!held) {
+                return;
+            }
+            held = false;
+            HOLDERS.remove(file);
+            try {
+                channel.close(); // releases the file lock; the lock file stays
+            } catch (IOException ignored) {
+                // closing releases the lock even when it reports an error
+            } finally {
+                threads.release();
             }
         }
     }
@@ -171,13 +254,25 @@ public final class RunCache {
         }
     }
 
-    /** Marks a finished run done and moves it into the cache under its key, replacing an older one. */
+    /**
+     * Marks a finished run done and moves it into the cache under its key, replacing an older one:
+     * the older one is first renamed aside, so that the key's folder is at every moment either the
+     * whole old run or the whole new one (each a single rename), never a half-deleted one.
+     * Call it while holding the key ({@link #claim}).
+     */
     Path admit(String key, Path work) {
         try {
             new RunDirectory(work).markDone(key);
             Path target = dir(key);
-            AtomicFiles.deleteTree(target);
+            Path old = null;
+            if (Files.exists(target)) {
+                old = root.resolve("." + key + "-replaced-" + System.nanoTime());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+            if (old != null) {
+                AtomicFiles.deleteTree(old);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store run " + key + " in " + root + ": " + e.getMessage(), e);

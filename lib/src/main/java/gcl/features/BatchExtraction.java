@@ -78,14 +78,21 @@ public final class BatchExtraction {
      * @param threads   worker threads (videos in parallel), at least 1
      * @param name      the dataset's name in {@code dataset.json}; null for the annotations' name or the folder's
      * @param progress  where progress lines go (null: nowhere)
+     * @param annotations splits, labels and ground truth to use instead of the folder's own files; null: the folder's
      */
-    public record Options(ReadOptions read, Segmenter segmenter, int threads, String name, PrintStream progress) {
+    public record Options(ReadOptions read, Segmenter segmenter, int threads, String name, PrintStream progress,
+                          Annotations annotations) {
         public Options {
             Objects.requireNonNull(read, "read");
             Objects.requireNonNull(segmenter, "segmenter");
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
             }
+        }
+
+        /** With the folder's own annotation files. */
+        public Options(ReadOptions read, Segmenter segmenter, int threads, String name, PrintStream progress) {
+            this(read, segmenter, threads, name, progress, null);
         }
 
         /** Own frame rate and size, p = 16 padded, one thread per core, progress through the library's {@link Log}. */
@@ -95,23 +102,31 @@ public final class BatchExtraction {
         }
 
         public Options withThreads(int n) {
-            return new Options(read, segmenter, n, name, progress);
+            return new Options(read, segmenter, n, name, progress, annotations);
         }
 
         public Options withRead(ReadOptions r) {
-            return new Options(r, segmenter, threads, name, progress);
+            return new Options(r, segmenter, threads, name, progress, annotations);
         }
 
         public Options withSegmenter(Segmenter s) {
-            return new Options(read, s, threads, name, progress);
+            return new Options(read, s, threads, name, progress, annotations);
         }
 
         public Options withName(String n) {
-            return new Options(read, segmenter, threads, n, progress);
+            return new Options(read, segmenter, threads, n, progress, annotations);
         }
 
         public Options withProgress(PrintStream out) {
-            return new Options(read, segmenter, threads, name, out);
+            return new Options(read, segmenter, threads, name, out, annotations);
+        }
+
+        /**
+         * Splits, labels and ground truth given here (e.g. from the field's published annotation
+         * and list files) instead of the folder's own annotation files; null: the folder's.
+         */
+        public Options withAnnotations(Annotations a) {
+            return new Options(read, segmenter, threads, name, progress, a);
         }
     }
 
@@ -327,7 +342,7 @@ public final class BatchExtraction {
         public static Job open(Path videos, Path dataset, FeatureExtractor extractor, Options options) throws IOException {
             List<Path> files = videoFiles(videos);
             VideoFolder folder = VideoFolder.read(videos);
-            Annotations annotations = folder.annotations();
+            Annotations annotations = options.annotations() != null ? options.annotations() : folder.annotations();
             Map<String, Path> byId = new LinkedHashMap<>();
             for (Path f : files) {
                 Path other = byId.put(idOf(f), f);

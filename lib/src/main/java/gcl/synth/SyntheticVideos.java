@@ -74,6 +74,13 @@ public final class SyntheticVideos {
             if (minSegments < 1 || maxSegments < minSegments) {
                 throw new IllegalArgumentException("bad clip length range " + minSegments + ".." + maxSegments + " segments");
             }
+            if (width < MIN_SIDE || height < MIN_SIDE || width % 2 != 0 || height % 2 != 0) {
+                throw new IllegalArgumentException("frame size must be even (MPEG-4) and at least " + MIN_SIDE + "x" + MIN_SIDE
+                        + " pixels, got " + width + "x" + height);
+            }
+            if (!(fps > 0) || !Double.isFinite(fps)) {
+                throw new IllegalArgumentException("frames per second must be above 0, got " + fps);
+            }
             if (cameras < 1 || threads < 1) {
                 throw new IllegalArgumentException("cameras and threads must be at least 1");
             }
@@ -96,6 +103,9 @@ public final class SyntheticVideos {
             return new Config(count, width, height, fps, minSegments, maxSegments, cameras, testShare, anomalousShare, n);
         }
     }
+
+    /** The smallest frame side rendered: room for a scene's people and cars. */
+    public static final int MIN_SIDE = 32;
 
     /** Default number of videos: renders in well under a minute on two cores. */
     public static final int DEFAULT_COUNT = 40;

@@ -40,7 +40,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Nothing meaningless comes back: features with NaN, Inf or absurd values are refused before
  * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
  * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
- * labelled nothing, or everything, in every batch).
+ * labelled nothing, or everything, in every batch). A run that would train on almost nothing (TD
+ * cleaning keeping under 5 % of the segments, a batch larger than the data) goes on with a warning.
+ *
+ * <p>An interrupt of the training thread (Kernel &gt; Interrupt in JupyterLab, which interrupts the
+ * thread running the cell) stops the run at the next batch boundary with a
+ * {@link TrainingInterruptedException}: the epoch under way is dropped, the epochs finished before
+ * stay saved in the run directory, and the run resumes from there.
  */
 public final class GclTrainer {
     private final GclConfig config;
@@ -49,6 +55,8 @@ public final class GclTrainer {
     private boolean quiet;
     /** The progress of the running schedule: one step per batch. */
     private Progress progress;
+    /** The epoch being trained, for the message of an interrupt. */
+    private Stage current;
 
     public GclTrainer(GclConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
@@ -197,6 +205,9 @@ public final class GclTrainer {
         }
         Progress progress = quiet ? Progress.silent("train", "batches", batchesBefore[schedule.size()])
                 : new Progress("train " + v.paperName(), "batches", batchesBefore[schedule.size()]);
+        if (completed == 0) {
+            warnSmallData(td, gRows, train.size());
+        }
         if (!quiet && completed == 0) {
             if (td != null) {
                 Log.info(td.toString());
@@ -216,6 +227,7 @@ public final class GclTrainer {
         Diagnostics previous = last;
         for (int i = completed; i < schedule.size(); i++) {
             Stage stage = schedule.get(i);
+            current = stage;
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
             long start = System.nanoTime();
             previous = i > 0 && schedule.get(i - 1).phase() == stage.phase() ? previous : null;
@@ -239,16 +251,28 @@ public final class GclTrainer {
                     seconds, metrics);
             history.add(r);
             if (runDirectory != null) {
+                // an interrupt that came at the epoch's end waits until its checkpoint is saved (an
+                // interrupt closes any file being written), then stops the run at the next batch
+                boolean interrupted = Thread.interrupted();
                 try {
                     runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records(),
                             diagnostics.labelledByG(), diagnostics.labelledByD()));
                     runDirectory.writeHistory(history);
                 } catch (IOException e) {
+                    if (interrupted || Thread.currentThread().isInterrupted()) {
+                        Thread.currentThread().interrupt();
+                        stopIfInterrupted(); // interrupted while writing: the previous checkpoint stands
+                    }
                     throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
             progress.step(0, note(r));
         }
+        current = null;
+        stopIfInterrupted(); // after the last epoch: resuming from its checkpoint finishes at once
         // the networks' work arrays (about 0.5 GB at the paper's sizes) are not needed for scoring
         model.releaseBuffers();
         return new TrainingResult(model, history, td, weak);
@@ -304,6 +328,22 @@ public final class GclTrainer {
                 + " choose another threshold or a larger batch, or check that the features are not constant");
     }
 
+    /**
+     * Stops between batches when the thread was interrupted, clearing the interrupt (the exception
+     * carries it): nothing of the epoch under way is saved, the last finished epoch's checkpoint stays.
+     *
+     * @throws TrainingInterruptedException naming the epoch and where the finished epochs are
+     */
+    private void stopIfInterrupted() {
+        if (Thread.interrupted()) {
+            String where = current == null ? "after the last epoch" : "in " + current.phase().id() + " epoch " + current.epoch();
+            throw new TrainingInterruptedException("training interrupted " + where + (runDirectory == null
+                    ? "; nothing was saved (no run directory)"
+                    : "; the epochs finished before it are saved in " + runDirectory.root() + " and the run resumes from them"
+                    + " (an experiment's next run of the same config does so by itself; gcl train: add --resume)"));
+        }
+    }
+
     /** G's error on the probe beyond this multiple of the features' norm means training diverged. */
     static final double DIVERGED = 1e6;
 
@@ -324,6 +364,28 @@ public final class GclTrainer {
         java.util.Arrays.sort(rows);
         return rows;
     }
+
+    /**
+     * Warnings (printed even when quiet) for settings that train on almost nothing, without
+     * stopping the run: TD cleaning that keeps less than {@link #TD_KEPT_FEW} of the segments for
+     * G, and a batch larger than the data (one step per epoch, so an epoch is a single update).
+     */
+    private void warnSmallData(TemporalDifferenceFilter.Result td, int[] gRows, int trainSize) {
+        if (td != null && td.kept() < TD_KEPT_FEW * td.total()) {
+            Log.warn(String.format(Locale.ROOT, "TD cleaning keeps only %d of %d training segments (%.1f %%) for G at"
+                            + " tdThreshold %s: G learns from almost nothing; raise the threshold (e.g. a percentile, p70)",
+                    td.kept(), td.total(), 100.0 * td.kept() / td.total(), config.tdThreshold().id()));
+        }
+        int smallest = gRows == null ? trainSize : Math.min(gRows.length, trainSize);
+        if (config.batchSize() > smallest) {
+            Log.warn("batch size " + config.batchSize() + " exceeds the " + smallest + " segments an epoch trains on:"
+                    + " one step per epoch, and the pseudo-labels' statistics come from the whole set at once;"
+                    + " a smaller batch (--batch, or --set batchSize=...) gives more steps");
+        }
+    }
+
+    /** Below this share of segments kept by TD cleaning, {@link #warnSmallData} speaks. */
+    static final double TD_KEPT_FEW = 0.05;
 
     /** The guard against scene lock-in: says so when both networks label (nearly) whole videos. */
     private static void warnLockIn(int epoch, Map<String, Double> m) {
@@ -381,6 +443,7 @@ public final class GclTrainer {
     private Totals generatorEpoch(GclModel model, VideoCentring.Centred train, int[] rows, Seeds epochSeeds) {
         Sums s = new Sums();
         for (int[] batch : FeatureSet.batchesOf(rows, config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             try (INDArray x = train.rows(batch)) {
                 double loss = model.trainGenerator(x, x, null);
                 s.g += loss * batch.length;
@@ -395,6 +458,7 @@ public final class GclTrainer {
                                       Diagnostics diagnostics) {
         Sums s = new Sums();
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             try (INDArray x = train.rows(batch); INDArray errors = model.reconstructionErrors(x)) {
                 PseudoLabels lG = model.generatorLabels(errors, weak.of(batch));
                 double loss = model.trainDiscriminator(x, lG.labels());
@@ -414,6 +478,7 @@ public final class GclTrainer {
         Sums s = new Sums();
         Random targets = epochSeeds.random("targets");
         for (int[] batch : train.set().shuffledBatches(config.batchSize(), epochSeeds.random("batches"))) {
+            stopIfInterrupted();
             IterationResult r;
             INDArray offsets = train.offsets(batch);
             try (INDArray x = train.rows(batch)) {

@@ -29,7 +29,6 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *   RUN/history.csv        the {@link TrainingHistory}, rewritten after every epoch
  *   RUN/metrics.csv        the final metrics, one row (written by the run layer in gcl.experiment)
  *   RUN/DONE               present once the run has finished (a run cache's marker)
- *   RUN/.lock              held by the process training in the folder (a run cache's lock)
  * </pre>
  * The checkpoint is replaced after every epoch: written beside the old one first, then swapped in,
  * so an interrupted run always leaves a complete checkpoint. Every file is written through
@@ -41,7 +40,6 @@ public final class RunDirectory {
     public static final String HISTORY = "history.csv";
     public static final String METRICS = "metrics.csv";
     public static final String DONE = "DONE";
-    public static final String LOCK = ".lock";
     static final String STATE = "state.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,10 +68,6 @@ public final class RunDirectory {
 
     public Path metricsFile() {
         return root.resolve(METRICS);
-    }
-
-    public Path lockFile() {
-        return root.resolve(LOCK);
     }
 
     // ---- the manifest ------------------------------------------------------------------------
@@ -252,13 +246,13 @@ public final class RunDirectory {
         return Files.isRegularFile(root.resolve(DONE));
     }
 
-    /** Removes everything in the folder but its lock, to train it again from the start. */
+    /** Removes everything in the folder, to train it again from the start. */
     public void clearForRetraining() throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (var files = Files.list(root)) {
-            for (Path p : files.filter(p -> !p.getFileName().toString().equals(LOCK)).toList()) {
+            for (Path p : files.toList()) {
                 AtomicFiles.deleteTree(p);
             }
         }

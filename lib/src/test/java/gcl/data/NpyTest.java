@@ -120,6 +120,22 @@ class NpyTest {
         assertTrue(e.getMessage().contains("ints.npy"), e.getMessage());
     }
 
+    /** A damaged header (a negative length, a shape no file can hold) is named with the file, not an index error. */
+    @Test
+    void negativeAndOverflowingShapesAreRefusedNamingTheFile() throws IOException {
+        Path negative = dir.resolve("negative.npy");
+        Files.write(negative, npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-3, 64), }", new byte[0]));
+        IOException e = assertThrows(IOException.class, () -> Npy.header(negative));
+        assertTrue(e.getMessage().startsWith(negative.toString()) && e.getMessage().contains("negative length -3"), e.getMessage());
+        e = assertThrows(IOException.class, () -> Npy.readMask(negative));
+        assertTrue(e.getMessage().contains("negative.npy"), e.getMessage());
+
+        Path huge = dir.resolve("huge.npy");
+        Files.write(huge, npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", new byte[0]));
+        e = assertThrows(IOException.class, () -> Npy.read(huge));
+        assertTrue(e.getMessage().startsWith(huge.toString()) && e.getMessage().contains("too large"), e.getMessage());
+    }
+
     /** A file read straight into rows of a larger matrix lands there bit for bit; a short file is named. */
     @Test
     void readIntoFillsRowsOfAMatrix() throws IOException {

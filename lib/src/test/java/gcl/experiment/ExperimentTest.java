@@ -10,8 +10,16 @@ import gcl.TinyData;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
 import gcl.train.Variant;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -137,24 +145,170 @@ public class ExperimentTest {
         assertEquals(2, resumed.history().rowCount());
         assertEquals(epochOneSeconds, resumed.history().doubleColumn("seconds").get(0), 0,
                 "epoch 1 comes from the checkpoint, not trained again");
-        assertFalse(java.nio.file.Files.exists(work), "the folder moved into the cache");
+        assertFalse(Files.exists(work), "the folder moved into the cache");
         assertTrue(cache.has(key));
         Run uninterrupted = Experiment.on(data).cache(new RunCache(dir.resolve("other"))).quiet(true).run("GCL_B", c);
         assertEquals(uninterrupted.metrics().auc(), resumed.metrics().auc(), 1e-12, "resuming changes no number");
     }
 
+    /** A run of a key another thread holds waits for it, then reads its result back instead of training again. */
     @Test
-    void aRunFolderInUseIsLeftAlone(@TempDir Path dir) throws Exception {
+    void aRunOfAKeyBeingMadeWaitsAndReusesTheResult(@TempDir Path dir) throws Exception {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
         String key = RunCache.key(c, data);
-        try (RunCache.Work busy = cache.claim(key)) {
-            java.nio.file.Files.createDirectories(busy.dir().resolve("checkpoint"));
-            Run r = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
-            assertFalse(r.fromCache());
-            assertTrue(java.nio.file.Files.isDirectory(busy.dir()), "another run's folder is not taken or removed");
-            assertTrue(cache.has(key));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> second;
+            Run first;
+            try (RunCache.Work work = cache.claim(key)) {
+                second = other.submit(() -> Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c));
+                Thread.sleep(300);
+                assertFalse(second.isDone(), "the second run waits while the key is held");
+                first = Run.train("GCL_B", data, c, work.dir(), true);
+                cache.admit(key, work.dir());
+            }
+            Run reused = second.get(60, TimeUnit.SECONDS);
+            assertTrue(reused.fromCache(), "read back, not trained a second time");
+            assertEquals(first.metrics().auc(), reused.metrics().auc(), 1e-12);
+            assertTrue(Files.exists(dir.resolve("runs").resolve("." + key + ".lock")),
+                    "the lock file stays after release (deleting it is a race)");
+            try (var files = Files.list(dir.resolve("runs"))) {
+                assertEquals(List.of(key, "." + key + ".lock"),
+                        files.map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList(),
+                        "one finished run, no work folder left");
+            }
+        } finally {
+            other.shutdownNow();
         }
+    }
+
+    /** Two threads asking for the same run at once: exactly one trains it. */
+    @Test
+    void twoThreadsAskingForOneRunTrainItOnce(@TempDir Path dir) throws Exception {
+        Dataset data = TinyData.dataset();
+        RunCache cache = new RunCache(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Callable<Run> task = () -> {
+                start.await();
+                return Experiment.on(data).cache(cache).quiet(true).run("GCL_B", TinyData.config().withEpochs(4));
+            };
+            var a = pool.submit(task);
+            var b = pool.submit(task);
+            Run ra = a.get(120, TimeUnit.SECONDS);
+            Run rb = b.get(120, TimeUnit.SECONDS);
+            assertEquals(1, (ra.fromCache() ? 0 : 1) + (rb.fromCache() ? 0 : 1), "one of them trained, the other read back");
+            assertEquals(ra.metrics().auc(), rb.metrics().auc(), 1e-12);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Another process holding a key (its file lock) makes this one wait until it lets go. */
+    @Test
+    void anotherProcessHoldingTheKeyMakesThisOneWait(@TempDir Path dir) throws Exception {
+        String key = "0123456789abcdef";
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                HoldKey.class.getName(), dir.toString(), key).redirectErrorStream(true).start();
+        try {
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("held", out.readLine(), "the other process holds the key");
+            RunCache cache = new RunCache(dir);
+            var claimed = CompletableFuture.supplyAsync(() -> cache.claim(key));
+            Thread.sleep(500);
+            assertFalse(claimed.isDone(), "waits while another process holds the key");
+            holder.getOutputStream().close(); // the holder lets go and exits
+            try (RunCache.Work work = claimed.get(60, TimeUnit.SECONDS)) {
+                assertFalse(work.interrupted(), "the holder left no checkpoint: a fresh folder");
+            }
+        } finally {
+            holder.destroy();
+        }
+    }
+
+    /** For {@link #anotherProcessHoldingTheKeyMakesThisOneWait}: claims a key, says "held", lets go when stdin closes. */
+    public static final class HoldKey {
+        public static void main(String[] args) throws Exception {
+            try (RunCache.Work work = new RunCache(Path.of(args[0])).claim(args[1])) {
+                System.out.println("held");
+                System.out.flush();
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                Files.delete(work.dir());
+            }
+        }
+    }
+
+    /** A run that fails is named by method and seed; the runs after it still go on and are cached. */
+    @Test
+    void aFailedRunIsNamedByMethodAndSeedAndTheOthersGoOn(@TempDir Path dir) throws Exception {
+        Dataset data = TinyData.dataset();
+        RunCache cache = new RunCache(dir);
+        Experiment exp = Experiment.on(data).cache(cache).quiet(true);
+        List<Trial> trials = List.of(new Trial("GCL_B", TinyData.config().with("generatorThreshold", "mean+100std")),
+                new Trial("AE_AllData", TinyData.config().withVariant(Variant.AE_ALL_DATA)));
+        Experiment.RunsFailed e = assertThrows(Experiment.RunsFailed.class, () -> exp.runs(trials, List.of(1L, 2L)));
+        assertEquals(2, e.failures().size(), e.getMessage());
+        assertTrue(e.failures().get(0).startsWith("GCL_B seed 1: degenerate pseudo-labels"), e.failures().get(0));
+        assertTrue(e.failures().get(1).startsWith("GCL_B seed 2: "), e.failures().get(1));
+        assertTrue(e.getMessage().startsWith("2 of 4 runs failed"), e.getMessage());
+        assertEquals(List.of(1L, 2L), e.finished().stream().map(r -> r.config().seed()).toList());
+        for (Run r : e.finished()) {
+            assertEquals("AE_AllData", r.name());
+            assertTrue(cache.has(r.dir().getFileName().toString()), "a finished run is cached");
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("."))
+                    .count(), "no folder of a failed run is left");
+        }
+    }
+
+    /**
+     * Kernel &gt; Interrupt during a run of an experiment: no cache entry that passes for finished, the
+     * folder with the finished epochs kept, and the next run of the config resumes it to the same numbers.
+     */
+    @Test
+    void anInterruptedRunIsNotCachedAndTheNextRunResumesIt(@TempDir Path dir) throws Exception {
+        Dataset data = TinyData.dataset();
+        GclConfig c = TinyData.config().withEpochs(120);
+        RunCache cache = new RunCache(dir.resolve("runs"));
+        String key = RunCache.key(c, data);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread cell = new Thread(() -> {
+            try {
+                Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        });
+        cell.start();
+        Path checkpoint = null;
+        for (long end = System.nanoTime() + 60_000_000_000L; checkpoint == null && System.nanoTime() < end; Thread.sleep(10)) {
+            try (var files = Files.list(dir.resolve("runs"))) {
+                checkpoint = files.map(p -> p.resolve("checkpoint")).filter(Files::isDirectory).findFirst().orElse(null);
+            } catch (java.io.IOException notYet) {
+                // the cache folder is made by the run
+            }
+        }
+        assertTrue(checkpoint != null, "the run saved its first epoch");
+        cell.interrupt();
+        Throwable t = failure.get(60, TimeUnit.SECONDS);
+        assertTrue(t instanceof gcl.train.TrainingInterruptedException, String.valueOf(t));
+        assertFalse(cache.has(key), "an interrupted run is not in the cache");
+        assertFalse(Files.exists(cache.dir(key)));
+        assertTrue(new gcl.train.RunDirectory(checkpoint.getParent()).hasCheckpoint(), "its finished epochs are kept");
+
+        Run resumed = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
+        assertFalse(resumed.fromCache());
+        assertFalse(Files.exists(checkpoint.getParent()), "the interrupted folder was resumed and moved into the cache");
+        assertTrue(cache.has(key));
+        Run whole = Experiment.on(data).cache(new RunCache(dir.resolve("other"))).quiet(true).run("GCL_B", c);
+        assertEquals(whole.metrics().auc(), resumed.metrics().auc(), 1e-12, "resuming changes no number");
+        assertEquals(120, resumed.history().rowCount());
     }
 }

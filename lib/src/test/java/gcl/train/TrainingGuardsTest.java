@@ -68,4 +68,30 @@ class TrainingGuardsTest {
         TrainingResult r = new GclTrainer(TinyData.config()).quiet().train(DATA.train());
         assertEquals(2, r.history().records().size());
     }
+
+    /** TD cleaning that keeps almost nothing, and a batch larger than the data, are warned about even in a quiet run. */
+    @Test
+    void almostNothingToTrainOnIsWarnedAbout() {
+        GclConfig c = TinyData.config().withVariant(Variant.AE_TD).with("tdThreshold", "p2").with("tdKeepFirst", false);
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new GclTrainer(c).quiet().train(DATA.train());
+        } finally {
+            System.setOut(out);
+        }
+        String printed = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.contains("warning: TD cleaning keeps only") && printed.contains("tdThreshold p2"), printed);
+        assertTrue(printed.contains("warning: batch size 32 exceeds the"), printed);
+
+        buf.reset();
+        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new GclTrainer(TinyData.config()).quiet().train(DATA.train());
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals("", buf.toString(java.nio.charset.StandardCharsets.UTF_8), "a sound setting trains without a word");
+    }
 }

@@ -8,6 +8,7 @@ import gcl.data.DatasetInfo;
 import gcl.data.DatasetWriter;
 import gcl.data.GroundTruth;
 import gcl.data.GroundTruthConvention;
+import gcl.data.MaskPadding;
 import gcl.data.Npy;
 import gcl.data.Split;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * never losing the others: its problem is recorded and the import goes on.
  *
  * <p>Frame counts follow the convention: {@code segments} gives every video T·p frames (the
- * published convention; ground truth clipped or padded with normal frames), {@code frames} uses
+ * published convention; ground truth clipped, or padded as {@link DatasetInfo#maskPadding} says
+ * for masks and with normal frames for intervals), {@code frames} uses
  * the real count (from the mask, or a frames CSV).
  */
 public final class ImportRun {
@@ -65,6 +67,7 @@ public final class ImportRun {
         int skipped = 0;
         List<String> failures = new ArrayList<>();
         boolean segments = info.groundTruthConvention() == GroundTruthConvention.SEGMENTS;
+        MaskPadding padding = info.maskPadding() == null ? MaskPadding.NORMAL : info.maskPadding();
         for (VideoSource s : sources) {
             if (w.contains(s.id()) || w.contains(Crops.cropId(s.id(), 0))) {
                 skipped++;
@@ -89,7 +92,7 @@ public final class ImportRun {
                     }
                     boolean[] gt = null;
                     if (s.split() == Split.TEST) {
-                        gt = s.mask() != null ? GroundTruth.fit(s.mask(), frames)
+                        gt = s.mask() != null ? GroundTruth.fit(s.mask(), frames, padding)
                                 : GroundTruth.mask(s.intervals() == null ? List.of() : s.intervals(), frames);
                     }
                     String id = mats.size() == 1 ? s.id() : Crops.cropId(s.id(), c);

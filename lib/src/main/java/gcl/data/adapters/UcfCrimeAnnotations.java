@@ -50,7 +50,7 @@ public final class UcfCrimeAnnotations {
         if (!Files.exists(file)) {
             throw new IOException(file + ": no such annotation file");
         }
-        return parse(Files.readAllLines(file), file.toString(), oneBased);
+        return parse(List.of(gcl.data.Csv.readText(file).split("\r?\n|\r")), file.toString(), oneBased);
     }
 
     /**

@@ -13,6 +13,7 @@ import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.data.GroundTruth;
 import gcl.data.GroundTruthConvention;
+import gcl.data.MaskPadding;
 import gcl.data.Npy;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
@@ -179,6 +180,29 @@ class ImportTest {
         assertEquals(50, frames.test().video("01_0015").frames());
         assertEquals(10, GroundTruth.count(frames.test().video("01_0015").groundTruth()));
         assertEquals(GroundTruthConvention.FRAMES, frames.info().groundTruthConvention());
+    }
+
+    /** A mask a few frames short of T x 16 is padded with its last frame's label, as the field does, unless asked otherwise. */
+    @Test
+    void shanghaiTechShortMasksArePaddedWithTheLastLabelAndDatasetJsonSaysSo() throws IOException {
+        shanghai();
+        boolean[] shortMask = new boolean[45];                // real length 45 < 48, anomalous to its end
+        java.util.Arrays.fill(shortMask, 40, 45, true);
+        Npy.writeMask(dir.resolve("test_frame_mask").resolve("01_0015.npy"), shortMask);
+        for (MaskPadding padding : new MaskPadding[] {null, MaskPadding.NORMAL}) {
+            Path out = dir.resolve("sh-" + padding);
+            assertTrue(ShanghaiTechImport.run(new ShanghaiTechImport.Options(dir.resolve("sh"), dir.resolve("sh-train.list"),
+                    dir.resolve("sh-test.list"), dir.resolve("test_frame_mask"), out, CropPolicy.MEAN, GroundTruthConvention.SEGMENTS,
+                    null, padding), QUIET).ok());
+            Dataset ds = DatasetDirectory.load(out);
+            Video v = ds.test().video("01_0015");
+            assertEquals(48, v.frames());
+            int end = padding == null ? 48 : 45;
+            assertEquals(List.of(new GroundTruth.Interval(40, end)), GroundTruth.intervals(v.groundTruth()), "padding " + padding);
+            MaskPadding recorded = padding == null ? MaskPadding.LAST : padding;
+            assertEquals(recorded, ds.info().maskPadding());
+            assertTrue(Files.readString(out.resolve("dataset.json")).contains("\"maskPadding\" : \"" + recorded.id() + "\""));
+        }
     }
 
     @Test
