@@ -84,7 +84,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
         if (out != null) {
             String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f,%.4f,%.4f", segments, dim, batch, epochs * batches,
                     Nd4j.getEnvironment().maxThreads(), gflop, best, mean);
-            java.nio.file.Files.writeString(out, CSV_HEADER + "\n" + row + "\n");
+            gcl.AtomicFiles.writeString(out, CSV_HEADER + "\n" + row + "\n");
         }
         return 0;
     }

@@ -7,7 +7,6 @@ import gcl.features.ExtractionBenchmark;
 import gcl.synth.SyntheticVideos;
 import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class BenchExtractCommand implements Callable<Integer> {
             if (out != null) {
                 StringBuilder csv = new StringBuilder(ExtractionBenchmark.CSV_HEADER).append('\n');
                 rows.forEach(r -> csv.append(r.csv()).append('\n'));
-                Files.writeString(out, csv, StandardCharsets.UTF_8);
+                gcl.AtomicFiles.writeString(out, csv);
             }
             return 0;
         } finally {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gcl.AtomicFiles;
 import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
 import gcl.clean.VideoCentring;
@@ -17,7 +18,6 @@ import gcl.model.RmsPropMomentum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -323,9 +323,9 @@ public record GclConfig(
         }
     }
 
-    /** Writes the config as JSON. */
+    /** Writes the config as JSON (atomically: a failed write leaves the earlier file whole). */
     public void write(Path file) throws IOException {
-        Files.writeString(file, toJson());
+        AtomicFiles.writeString(file, toJson());
     }
 
     private static GclConfig fromTree(ObjectNode tree, String where) {
