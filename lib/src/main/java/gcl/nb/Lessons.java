@@ -86,6 +86,14 @@ public final class Lessons {
         return profile() == Profile.FULL ? 10 : quick;
     }
 
+    /**
+     * How many seeds a curve over training or over a setting is averaged over (Fig. 5, Fig. 9): 3 in
+     * both profiles — a band from three runs, where ten would make lesson 04 a day longer in full.
+     */
+    public static int curveSeeds() {
+        return 3;
+    }
+
     /** How many test segments the t-SNE of lesson 04 embeds: 2000 in full, 300 in quick. */
     public static int tsnePoints() {
         return profile() == Profile.FULL ? 2000 : 300;
