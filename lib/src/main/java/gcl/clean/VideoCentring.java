@@ -167,6 +167,55 @@ public enum VideoCentring {
         return total == 0 ? Double.NaN : between / total;
     }
 
+    /**
+     * The per-dimension median of each video's segments, one row per video in {@link FeatureSet#videos()}
+     * order (zeros for a video without segments). Each video's rows are read from the set's matrix into
+     * one reused buffer and each dimension sorted in another, so nothing is allocated per video: a
+     * UCF-Crime-sized set (6.7 GiB of features) is centred without a second copy on or off the heap.
+     * The same values as {@link #median} of each video's rows.
+     */
+    static INDArray videoMedians(FeatureSet set) {
+        int d = set.dim();
+        int most = set.videos().stream().mapToInt(Video::segments).max().orElse(0);
+        float[] block = new float[most * d];
+        float[] column = new float[most];
+        float[] centre = new float[d];
+        INDArray centres = Nd4j.create(DataType.FLOAT, set.videos().size(), d);
+        for (int i = 0; i < set.videos().size(); i++) {
+            Video v = set.videos().get(i);
+            int t = v.segments();
+            if (t == 0) {
+                continue;
+            }
+            readRows(set.features(), v.firstRow(), t, block);
+            for (int k = 0; k < d; k++) {
+                for (int r = 0; r < t; r++) {
+                    column[r] = block[r * d + k];
+                }
+                Arrays.sort(column, 0, t);
+                centre[k] = t % 2 == 1 ? column[t / 2] : (column[t / 2 - 1] + column[t / 2]) / 2f;
+            }
+            try (INDArray row = Nd4j.createFromArray(centre)) {
+                centres.putRow(i, row);
+            }
+        }
+        return centres;
+    }
+
+    /** Rows [first, first + count) of a float matrix into {@code into} (row-major), without a copy in between where the matrix is one dense block. */
+    private static void readRows(INDArray m, int first, int count, float[] into) {
+        int d = m.columns();
+        if (m.dataType() == DataType.FLOAT && m.ordering() == 'c' && m.stride(1) == 1 && m.stride(0) == d) {
+            try (org.bytedeco.javacpp.FloatPointer p = new org.bytedeco.javacpp.FloatPointer(m.data().addressPointer())) {
+                p.position(m.offset() + (long) first * d).get(into, 0, count * d);
+            }
+            return;
+        }
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(m.getRow(first + r).toFloatVector(), 0, into, r * d, d);
+        }
+    }
+
     /** The per-dimension median of the rows of x (the mean of the two middle values when their count is even). */
     public static float[] median(float[][] x) {
         int t = x.length;
@@ -200,17 +249,7 @@ public enum VideoCentring {
             this.centring = centring;
             this.set = set;
             this.videoOfRow = centring == MEDIAN ? set.videoIndexOfRows() : null;
-            if (centring == MEDIAN && set.size() > 0) {
-                centres = Nd4j.create(DataType.FLOAT, set.videos().size(), set.dim());
-                for (int i = 0; i < set.videos().size(); i++) {
-                    Video v = set.videos().get(i);
-                    if (v.segments() > 0) {
-                        centres.putRow(i, Nd4j.createFromArray(median(set.segmentsOf(v).toFloatMatrix())));
-                    }
-                }
-            } else {
-                centres = null;
-            }
+            centres = centring == MEDIAN && set.size() > 0 ? videoMedians(set) : null;
             if (centring == STREAMING && set.size() > 0) {
                 streamed = Nd4j.create(DataType.FLOAT, set.size(), set.dim());
                 for (Video v : set.videos()) {

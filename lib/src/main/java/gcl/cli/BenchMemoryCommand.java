@@ -45,6 +45,12 @@ public final class BenchMemoryCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "1", description = "Times the list of variants is trained in this JVM (default: ${DEFAULT-VALUE}).")
     int runs;
 
+    @Option(names = "--preset", defaultValue = "robust", description = "paper or robust (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--centring", description = "Video centring instead of the preset's: none, median, streaming or auto.")
+    String centring;
+
     @Option(names = "--max-batches", defaultValue = "0",
             description = "Stop each run after this many batches (0: whole epochs through the trainer; default: ${DEFAULT-VALUE}).")
     int maxBatches;
@@ -74,7 +80,11 @@ public final class BenchMemoryCommand implements Callable<Integer> {
         for (int run = 1; run <= runs; run++) {
             for (String name : variants) {
                 Variant v = Variant.parse(name);
-                GclConfig config = GclConfig.forProfile(Profile.FULL).withVariant(v).withEpochs(epochs).with("pretrainEpochs", epochs);
+                GclConfig config = GclConfig.forProfile(gcl.train.Preset.parse(preset), Profile.FULL).withVariant(v).withEpochs(epochs)
+                        .with("pretrainEpochs", epochs);
+                if (centring != null) {
+                    config = config.with("videoCentring", gcl.clean.VideoCentring.parse(centring));
+                }
                 long t = System.nanoTime();
                 if (maxBatches > 0) {
                     try (GclModel model = GclModel.create(config.resolvedFor(train), train.dim())) {

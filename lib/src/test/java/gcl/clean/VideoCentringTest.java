@@ -37,6 +37,34 @@ class VideoCentringTest {
         assertArrayEquals(new float[] {-1, -10}, c.range(0, 1).getRow(0).toFloatVector());
     }
 
+    /** The buffered per-video medians equal median() of each video's rows, on a dense matrix and on an 'f'-ordered one. */
+    @Test
+    void videoMediansEqualEachVideosMedian() {
+        java.util.Random r = new java.util.Random(3);
+        List<INDArray> perVideo = new java.util.ArrayList<>();
+        List<gcl.data.Video> videos = new java.util.ArrayList<>();
+        for (int t : new int[] {5, 1, 4, 0, 7}) {
+            float[][] x = new float[t][6];
+            for (float[] row : x) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = (float) r.nextGaussian();
+                }
+            }
+            perVideo.add(t == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, 0, 6) : Nd4j.createFromArray(x));
+            videos.add(new gcl.data.Video("v" + videos.size(), 0, t, t * 16, gcl.data.VideoLabel.UNKNOWN, null));
+        }
+        FeatureSet dense = FeatureSet.of(videos, perVideo);
+        FeatureSet fOrder = new FeatureSet(dense.features().dup('f'), dense.videos());
+        for (FeatureSet set : List.of(dense, fOrder)) {
+            INDArray m = VideoCentring.videoMedians(set);
+            for (int i = 0; i < set.videos().size(); i++) {
+                gcl.data.Video v = set.videos().get(i);
+                float[] expected = v.segments() == 0 ? new float[6] : VideoCentring.median(set.segmentsOf(v).toFloatMatrix());
+                assertArrayEquals(expected, m.getRow(i).toFloatVector(), v.id());
+            }
+        }
+    }
+
     @Test
     void theSetItselfIsNotChanged() {
         FeatureSet set = twoVideos();
