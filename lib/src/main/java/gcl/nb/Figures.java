@@ -180,18 +180,29 @@ public final class Figures {
         Map<String, double[]> series = new LinkedHashMap<>();
         double[] x = null;
         for (Run r : runs) {
-            Table h = r.history();
-            Table loop = h.where(h.stringColumn("phase").isIn("gcl", "ae"));
-            double[] y = loop.numberColumn(column).asDoubleArray();
-            for (int i = 0; i < y.length; i++) {
-                y[i] = 100 * y[i];
-            }
+            Table loop = loopEpochs(r);
+            double[] y = percent(loop, column);
             series.put(r.name(), y);
             if (x == null || y.length > x.length) {
                 x = loop.numberColumn("epoch").asDoubleArray();
             }
         }
         return LineCharts.line(title, "epoch", yLabel, series, x);
+    }
+
+    /** The rows of a run's history from its cooperative loop (or its autoencoder's epochs): no pre-training. */
+    private static Table loopEpochs(Run run) {
+        Table h = run.history();
+        return h.where(h.stringColumn("phase").isIn("gcl", "ae"));
+    }
+
+    /** A history column (a fraction) in %. */
+    private static double[] percent(Table history, String column) {
+        double[] y = history.numberColumn(column).asDoubleArray();
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 100 * y[i];
+        }
+        return y;
     }
 
     /**
@@ -204,13 +215,8 @@ public final class Figures {
         Map<String, List<double[]>> byName = new LinkedHashMap<>();
         double[] x = null;
         for (Run r : runs) {
-            Table h = r.history();
-            Table loop = h.where(h.stringColumn("phase").isIn("gcl", "ae"));
-            double[] y = loop.numberColumn(column).asDoubleArray();
-            for (int i = 0; i < y.length; i++) {
-                y[i] = 100 * y[i];
-            }
-            byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(y);
+            Table loop = loopEpochs(r);
+            byName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(percent(loop, column));
             if (x == null) {
                 x = loop.numberColumn("epoch").asDoubleArray();
             }
@@ -304,17 +310,29 @@ public final class Figures {
      * the same segments for every run with the same seed; {@code iterations} of t-SNE.
      */
     public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed, int iterations) {
+        Reconstructions r = reconstructions(run, data, points, seed);
+        Tsne.Embedding e = Tsne.embed(r.rows(), Tsne.Options.defaults().withSeed(seed).withIterations(iterations),
+                gcl.Progress.silent("t-SNE", "iterations", iterations));
+        return ScatterPlots.scatter("t-SNE of G's reconstructions: " + run.name(), e.xy(), r.anomalous());
+    }
+
+    /** G's reconstructions of a sample of test segments and whether each is anomalous (ground truth). */
+    private record Reconstructions(INDArray rows, boolean[] anomalous) {
+    }
+
+    /**
+     * Up to {@code points} test segments, half anomalous where possible, drawn from {@code seed} (the
+     * same segments for every run), reconstructed by the run's G: what Fig. 6's t-SNE and its PCA show.
+     */
+    private static Reconstructions reconstructions(Run run, Dataset data, int points, long seed) {
         FeatureSet test = data.test();
         boolean[] anomalous = CleaningQuality.anomalousRows(test, data.info().segmentSize());
         int[] rows = balancedSample(anomalous, points, new Seeds(seed).random("lesson.tsne-sample"));
-        INDArray reconstructions = run.model().generator().reconstruct(run.model().inputs(test).rows(rows));
         boolean[] labels = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) {
             labels[i] = anomalous[rows[i]];
         }
-        Tsne.Embedding e = Tsne.embed(reconstructions, Tsne.Options.defaults().withSeed(seed).withIterations(iterations),
-                gcl.Progress.silent("t-SNE", "iterations", iterations));
-        return ScatterPlots.scatter("t-SNE of G's reconstructions: " + run.name(), e.xy(), labels);
+        return new Reconstructions(run.model().generator().reconstruct(run.model().inputs(test).rows(rows)), labels);
     }
 
     /** As {@link #reconstructionTsne(Run, Dataset, int, long, int)}, with the lessons' iterations: 1000 in full, 750 in quick. */
@@ -329,19 +347,11 @@ public final class Figures {
      * beside the t-SNE of Fig. 6, on the same points.
      */
     public static XYChart reconstructionPca(String title, Run run, Dataset data, int points, long seed) {
-        FeatureSet test = data.test();
-        boolean[] anomalous = CleaningQuality.anomalousRows(test, data.info().segmentSize());
-        int[] rows = balancedSample(anomalous, points, new Seeds(seed).random("lesson.tsne-sample"));
-        INDArray xy = Pca.project(run.model().generator().reconstruct(run.model().inputs(test).rows(rows)), 2);
-        boolean[] labels = new boolean[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = anomalous[rows[i]];
-        }
-        String[] groups = new String[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            groups[i] = labels[i] ? "anomalous" : "normal";
-        }
-        return ScatterPlots.scatter(title, "first principal component", "second principal component", xy.toDoubleMatrix(), groups);
+        Reconstructions r = reconstructions(run, data, points, seed);
+        XYChart chart = ScatterPlots.scatter(title, Pca.project(r.rows(), 2).toDoubleMatrix(), r.anomalous());
+        chart.setXAxisTitle("first principal component");
+        chart.setYAxisTitle("second principal component");
+        return chart;
     }
 
     /**

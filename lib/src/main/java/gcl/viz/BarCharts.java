@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Table;
@@ -47,26 +45,14 @@ public final class BarCharts {
     public static CategoryChart bar(String title, String yLabel, List<String> categories,
                                     Map<String, double[]> values, Map<String, double[]> errors) {
         ChartInputs.requireSeries(values);
-        Objects.requireNonNull(categories, "categories");
-        if (categories.isEmpty()) {
-            throw new IllegalArgumentException("bar chart '" + title + "': no categories");
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("").yAxisTitle(yLabel).build();
+        CategoryChart chart = ChartStyle.categoryChart(title, yLabel, categories);
         var st = chart.getStyler();
-        ChartStyle.styleCommon(st);
-        ChartStyle.styleAxes(st);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setPlotGridVerticalLinesVisible(false);
         st.setAvailableSpaceFill(0.7);
-        st.setErrorBarsColor(Color.BLACK);
         st.setLabelsVisible(values.size() == 1 && errors == null);
         st.setLabelsPosition(1.0);
         st.setLabelsFontColor(Color.DARK_GRAY);
         st.setLabelsFontColorAutomaticEnabled(false);
-        if (categories.stream().mapToInt(String::length).sum() > 70) {
-            st.setXAxisLabelRotation(30);
-        }
         int k = 0;
         for (Map.Entry<String, double[]> e : values.entrySet()) {
             double[] v = ChartInputs.requireValues(e.getKey(), e.getValue());

@@ -6,6 +6,9 @@ import java.awt.Font;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -68,6 +71,28 @@ public final class ChartStyle {
         BasicStroke[] solid = new BasicStroke[PALETTE.size()];
         Arrays.fill(solid, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         st.setSeriesLines(solid);
+        return chart;
+    }
+
+    /**
+     * An empty category chart with the lessons' look (bars, dots): no x axis title, no vertical
+     * grid lines, category labels slanted when together they are long.
+     */
+    static CategoryChart categoryChart(String title, String yLabel, List<String> categories) {
+        Objects.requireNonNull(categories, "categories");
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("chart '" + title + "': no categories");
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("").yAxisTitle(yLabel).build();
+        var st = chart.getStyler();
+        styleCommon(st);
+        styleAxes(st);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setErrorBarsColor(Color.BLACK);
+        if (categories.stream().mapToInt(String::length).sum() > 70) {
+            st.setXAxisLabelRotation(30);
+        }
         return chart;
     }
 

@@ -1,13 +1,10 @@
 package gcl.viz;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.style.Styler;
@@ -34,24 +31,12 @@ public final class DotCharts {
     public static CategoryChart dots(String title, String yLabel, List<String> categories,
                                      Map<String, double[]> values, Map<String, double[]> errors) {
         ChartInputs.requireSeries(values);
-        Objects.requireNonNull(categories, "categories");
-        if (categories.isEmpty()) {
-            throw new IllegalArgumentException("dot chart '" + title + "': no categories");
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle("").yAxisTitle(yLabel).build();
+        CategoryChart chart = ChartStyle.categoryChart(title, yLabel, categories);
         var st = chart.getStyler();
-        ChartStyle.styleCommon(st);
-        ChartStyle.styleAxes(st);
         st.setLegendPosition(Styler.LegendPosition.OutsideS);
         st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setPlotGridVerticalLinesVisible(false);
-        st.setErrorBarsColor(Color.BLACK);
         st.setMarkerSize(8);
         st.setOverlapped(true);
-        if (categories.stream().mapToInt(String::length).sum() > 70) {
-            st.setXAxisLabelRotation(30);
-        }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         var markers = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP);
