@@ -47,6 +47,8 @@ public final class GclModel implements AutoCloseable {
     private final PseudoLabeler generatorLabeler;
     private final PseudoLabeler generatorOwnLabeler;
     private final PseudoLabeler discriminatorLabeler;
+    /** The split last centred by {@link #inputs}, kept for median centring (one centre per video, small). */
+    private VideoCentring.Centred lastInputs;
 
     /** A model of given networks (D may be null for AE variants). */
     public GclModel(GclConfig config, Generator generator, Discriminator discriminator) {
@@ -229,7 +231,15 @@ public final class GclModel implements AutoCloseable {
      * so ({@link GclConfig#videoCentring()}), else as they are.
      */
     public VideoCentring.Centred inputs(FeatureSet set) {
-        return config.videoCentring().of(set);
+        // the test split is scored after every epoch: its video medians are computed once, not each time
+        VideoCentring.Centred last = lastInputs;
+        if (last != null && last.set() == set) {
+            return last;
+        }
+        VideoCentring.Centred c = config.videoCentring().of(set);
+        // streaming centring holds a centred copy of the whole split: not worth keeping alive
+        lastInputs = c.centring() == VideoCentring.STREAMING ? null : c;
+        return c;
     }
 
     /** Segment anomaly scores of one video's segments [T, d] in temporal order (centred as the config says). */

@@ -50,4 +50,18 @@ class CooperativeLearningTest {
             }
         }
     }
+
+    /** The test split scored after every epoch is centred once: the same centres object until another split is asked for. */
+    @Test
+    void medianInputsOfASplitAreComputedOnce() {
+        GclConfig cfg = TinyData.plantedConfig(3).withVariant(Variant.GCL_B)
+                .with("videoCentring", gcl.clean.VideoCentring.MEDIAN);
+        try (GclModel model = GclModel.create(cfg, DATA.train().dim())) {
+            var first = model.inputs(DATA.test());
+            org.junit.jupiter.api.Assertions.assertSame(first, model.inputs(DATA.test()));
+            var train = model.inputs(DATA.train());
+            org.junit.jupiter.api.Assertions.assertNotSame(first, train);
+            org.junit.jupiter.api.Assertions.assertEquals(first.rows(new int[] {0, 1}), model.inputs(DATA.test()).rows(new int[] {0, 1}));
+        }
+    }
 }
