@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * decoding, cutting and extracting. The difference is the extractor's own cost.
  *
  * <p>One untimed warm-up pass extracts the first video first: it loads the native libraries and
- * lets the JIT compile the extractor's Java code, so both stages measure steady speed. As in
- * {@link BatchExtraction}, videos are processed {@code threads} at a time and OpenCV's own thread
- * pool is off.
+ * lets the JIT compile the extractor's Java code, so both stages measure steady speed. The two
+ * stages then take turns for a number of rounds, so that a noisy spell on a shared machine slows
+ * both stages in some round rather than one stage in all; {@link #best} picks each stage's fastest
+ * round. As in {@link BatchExtraction}, videos are processed {@code threads} at a time and
+ * OpenCV's own thread pool is off.
  */
 public final class ExtractionBenchmark {
     /**
@@ -34,8 +36,9 @@ public final class ExtractionBenchmark {
      * @param segments segments cut (and, for {@code extract}, described)
      * @param seconds  wall time
      * @param threads  videos processed in parallel
+     * @param round    the round it was measured in, from 1
      */
-    public record Row(String stage, int videos, long frames, long segments, double seconds, int threads) {
+    public record Row(String stage, int videos, long frames, long segments, double seconds, int threads, int round) {
         public double segmentsPerSecond() {
             return segments / seconds;
         }
@@ -46,21 +49,33 @@ public final class ExtractionBenchmark {
 
         /** CSV line matching {@link #CSV_HEADER}. */
         public String csv() {
-            return String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.2f,%.1f,%d", stage, videos, frames, segments, seconds,
-                    segmentsPerSecond(), framesPerSecond(), threads);
+            return String.format(Locale.ROOT, "%s,%d,%d,%d,%.3f,%.2f,%.1f,%d,%d", stage, videos, frames, segments, seconds,
+                    segmentsPerSecond(), framesPerSecond(), threads, round);
         }
     }
 
-    public static final String CSV_HEADER = "stage,videos,frames,segments,seconds,segments_per_s,frames_per_s,threads";
+    public static final String CSV_HEADER = "stage,videos,frames,segments,seconds,segments_per_s,frames_per_s,threads,round";
 
     private ExtractionBenchmark() {
     }
 
-    /** Measures decode-only, then decode + extract, over the same files. */
+    /** One round: decode-only, then decode + extract, over the same files. */
     public static List<Row> run(List<Path> videos, FeatureExtractor extractor, Segmenter segmenter, ReadOptions read,
                                 int threads) throws IOException {
+        return run(videos, extractor, segmenter, read, threads, 1);
+    }
+
+    /**
+     * Decode-only, then decode + extract, over the same files, {@code rounds} times in turn: the
+     * rows of every round, in the order measured.
+     */
+    public static List<Row> run(List<Path> videos, FeatureExtractor extractor, Segmenter segmenter, ReadOptions read,
+                                int threads, int rounds) throws IOException {
         if (videos.isEmpty()) {
             throw new IllegalArgumentException("no videos to benchmark");
+        }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
         }
         // warm-up: native libraries, JIT
         try (VideoReader r = VideoReader.open(videos.get(0), read)) {
@@ -69,16 +84,25 @@ public final class ExtractionBenchmark {
         List<Row> rows = new ArrayList<>();
         int openCvThreads = OpenCvThreads.sequential();
         try {
-            rows.add(measure("decode", videos, null, segmenter, read, threads));
-            rows.add(measure("extract", videos, extractor, segmenter, read, threads));
+            for (int round = 1; round <= rounds; round++) {
+                rows.add(measure("decode", videos, null, segmenter, read, threads, round));
+                rows.add(measure("extract", videos, extractor, segmenter, read, threads, round));
+            }
         } finally {
             OpenCvThreads.restore(openCvThreads);
         }
         return rows;
     }
 
+    /** The fastest round of a stage ({@code decode} or {@code extract}). */
+    public static Row best(List<Row> rows, String stage) {
+        return rows.stream().filter(r -> r.stage().equals(stage))
+                .min(java.util.Comparator.comparingDouble(Row::seconds))
+                .orElseThrow(() -> new IllegalArgumentException("no row of stage " + stage));
+    }
+
     private static Row measure(String stage, List<Path> videos, FeatureExtractor extractor, Segmenter segmenter,
-                               ReadOptions read, int threads) throws IOException {
+                               ReadOptions read, int threads, int round) throws IOException {
         AtomicLong frames = new AtomicLong();
         AtomicLong segments = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -110,6 +134,6 @@ public final class ExtractionBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return new Row(stage, videos.size(), frames.get(), segments.get(), (System.nanoTime() - t0) / 1e9, threads);
+        return new Row(stage, videos.size(), frames.get(), segments.get(), (System.nanoTime() - t0) / 1e9, threads, round);
     }
 }

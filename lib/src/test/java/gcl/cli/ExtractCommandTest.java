@@ -40,11 +40,34 @@ class ExtractCommandTest {
         Path videos = Files.createDirectories(dir.resolve("videos"));
         TestVideos.write(videos.resolve("a.avi"), 48, 32, 24, 25);
         Path csv = dir.resolve("bench.csv");
-        assertEquals(0, Main.run("bench", "extract", "--videos", videos.toString(), "--dim", "32", "--out", csv.toString()));
+        assertEquals(0, Main.run("bench", "extract", "--videos", videos.toString(), "--dim", "32", "--rounds", "2",
+                "--out", csv.toString()));
         var lines = Files.readAllLines(csv);
-        assertEquals(3, lines.size());
-        assertTrue(lines.get(1).startsWith("decode,1,48,3,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("extract,1,48,3,"), lines.get(2));
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(0).endsWith(",threads,round"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("decode,1,48,3,") && lines.get(1).endsWith(",1,1"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("extract,1,48,3,") && lines.get(2).endsWith(",1,1"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("decode,1,48,3,") && lines.get(3).endsWith(",1,2"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("extract,1,48,3,") && lines.get(4).endsWith(",1,2"), lines.get(4));
+    }
+
+    @Test
+    void benchExtractRefusesZeroRounds(@TempDir Path dir) throws Exception {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        TestVideos.write(videos.resolve("a.avi"), 16, 32, 24, 25);
+        assertEquals(1, Main.run("bench", "extract", "--videos", videos.toString(), "--dim", "32", "--rounds", "0"));
+    }
+
+    @Test
+    void theBestRoundOfAStageIsItsFastest() {
+        var rows = java.util.List.of(
+                new gcl.features.ExtractionBenchmark.Row("decode", 1, 160, 10, 0.50, 1, 1),
+                new gcl.features.ExtractionBenchmark.Row("extract", 1, 160, 10, 2.00, 1, 1),
+                new gcl.features.ExtractionBenchmark.Row("decode", 1, 160, 10, 0.40, 1, 2),
+                new gcl.features.ExtractionBenchmark.Row("extract", 1, 160, 10, 2.50, 1, 2));
+        assertEquals(2, gcl.features.ExtractionBenchmark.best(rows, "decode").round());
+        assertEquals(1, gcl.features.ExtractionBenchmark.best(rows, "extract").round());
+        assertEquals(5.0, gcl.features.ExtractionBenchmark.best(rows, "extract").segmentsPerSecond(), 1e-9);
     }
 
     @Test
