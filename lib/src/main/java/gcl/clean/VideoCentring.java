@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -169,37 +170,134 @@ public enum VideoCentring {
 
     /**
      * The per-dimension median of each video's segments, one row per video in {@link FeatureSet#videos()}
-     * order (zeros for a video without segments). Each video's rows are read from the set's matrix into
-     * one reused buffer and each dimension sorted in another, so nothing is allocated per video: a
-     * UCF-Crime-sized set (6.7 GiB of features) is centred without a second copy on or off the heap.
-     * The same values as {@link #median} of each video's rows.
+     * order (zeros for a video without segments): the same values as {@link #median} of each video's
+     * rows, computed so that a UCF-Crime-sized set (6.7 GiB of features, 1,900 videos) is centred in
+     * seconds per core rather than minutes, without a copy of the features:
+     * <ul>
+     *   <li>a video's rows are read a few at a time and written column by column into one reused
+     *       buffer, so each dimension's values lie side by side (read in place, a column of a
+     *       row-major matrix is one cache miss per value);</li>
+     *   <li>each dimension's median is found by selection (Hoare's, expected linear time) rather than
+     *       by sorting; values are compared as {@link Float#compare} orders them, so the middle value
+     *       is the one a sort would put there;</li>
+     *   <li>videos are shared out among the machine's cores, each with its own buffers; every video
+     *       is computed alone, so the result does not depend on how they were shared.</li>
+     * </ul>
      */
     static INDArray videoMedians(FeatureSet set) {
         int d = set.dim();
-        int most = set.videos().stream().mapToInt(Video::segments).max().orElse(0);
-        float[] block = new float[most * d];
-        float[] column = new float[most];
-        float[] centre = new float[d];
-        INDArray centres = Nd4j.create(DataType.FLOAT, set.videos().size(), d);
-        for (int i = 0; i < set.videos().size(); i++) {
-            Video v = set.videos().get(i);
-            int t = v.segments();
-            if (t == 0) {
-                continue;
-            }
-            readRows(set.features(), v.firstRow(), t, block);
-            for (int k = 0; k < d; k++) {
-                for (int r = 0; r < t; r++) {
-                    column[r] = block[r * d + k];
+        List<Video> videos = set.videos();
+        int most = videos.stream().mapToInt(Video::segments).max().orElse(0);
+        float[] centres = new float[videos.size() * d];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            float[] tile = new float[TILE_ROWS * d];
+            int[] columns = new int[most * d];
+            for (int i = next.getAndIncrement(); i < videos.size(); i = next.getAndIncrement()) {
+                Video v = videos.get(i);
+                if (v.segments() > 0) {
+                    videoMedian(set.features(), v.firstRow(), v.segments(), tile, columns, centres, i * d);
                 }
-                Arrays.sort(column, 0, t);
-                centre[k] = t % 2 == 1 ? column[t / 2] : (column[t / 2 - 1] + column[t / 2]) / 2f;
             }
-            try (INDArray row = Nd4j.createFromArray(centre)) {
-                centres.putRow(i, row);
+        };
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), videos.size()));
+        java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> worker.run());
+        return centres.length == 0 ? Nd4j.create(DataType.FLOAT, videos.size(), d)
+                : Nd4j.create(centres, new long[] {videos.size(), d}, DataType.FLOAT);
+    }
+
+    /** Rows read at a time by {@link #videoMedians} before they are written out column by column. */
+    private static final int TILE_ROWS = 16;
+
+    /** The median of each column of rows [first, first + t) of m, into {@code out} from {@code at}. */
+    private static void videoMedian(INDArray m, int first, int t, float[] tile, int[] columns, float[] out, int at) {
+        int d = m.columns();
+        for (int r0 = 0; r0 < t; r0 += TILE_ROWS) {
+            int rows = Math.min(TILE_ROWS, t - r0);
+            readRows(m, first + r0, rows, tile);
+            for (int k = 0; k < d; k++) {
+                int to = k * t + r0;
+                for (int r = 0; r < rows; r++) {
+                    columns[to + r] = sortable(tile[r * d + k]);
+                }
             }
         }
-        return centres;
+        int half = t / 2;
+        for (int k = 0; k < d; k++) {
+            int from = k * t;
+            select(columns, from, t, half);
+            float upper = unsortable(columns[from + half]);
+            if (t % 2 == 1) {
+                out[at + k] = upper;
+            } else {
+                int lower = columns[from];
+                for (int r = from + 1; r < from + half; r++) {
+                    lower = Math.max(lower, columns[r]);
+                }
+                out[at + k] = (unsortable(lower) + upper) / 2f;
+            }
+        }
+    }
+
+    /** A float's bits as an int that orders like {@link Float#compare} (−0 before +0, NaN last). */
+    private static int sortable(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    /** The float of a {@link #sortable} int. */
+    private static float unsortable(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
+    }
+
+    /**
+     * Hoare's selection: rearranges a[from, from + n) so that its k-th smallest value is at from + k,
+     * with no larger value before it and no smaller one after it.
+     */
+    static void select(int[] a, int from, int n, int k) {
+        int lo = from;
+        int hi = from + n - 1;
+        int target = from + k;
+        while (hi > lo) {
+            if (hi - lo < 16) {
+                for (int i = lo + 1; i <= hi; i++) { // insertion sort of a short range
+                    int x = a[i];
+                    int j = i - 1;
+                    for (; j >= lo && a[j] > x; j--) {
+                        a[j + 1] = a[j];
+                    }
+                    a[j + 1] = x;
+                }
+                return;
+            }
+            int x = a[lo];
+            int y = a[(lo + hi) >>> 1];
+            int z = a[hi];
+            int pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z)); // the median of three
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int swap = a[i];
+                    a[i++] = a[j];
+                    a[j--] = swap;
+                }
+            }
+            // now a[lo..j] <= pivot <= a[i..hi], and whatever lies between equals the pivot
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     /** Rows [first, first + count) of a float matrix into {@code into} (row-major), without a copy in between where the matrix is one dense block. */

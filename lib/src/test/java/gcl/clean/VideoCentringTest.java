@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.data.FeatureSet;
 import gcl.data.Video;
@@ -61,6 +62,61 @@ class VideoCentringTest {
                 gcl.data.Video v = set.videos().get(i);
                 float[] expected = v.segments() == 0 ? new float[6] : VideoCentring.median(set.segmentsOf(v).toFloatMatrix());
                 assertArrayEquals(expected, m.getRow(i).toFloatVector(), v.id());
+            }
+        }
+    }
+
+    /**
+     * Medians by selection equal medians by sorting on columns full of ties, signed zeros, odd and
+     * even lengths, and videos longer than the 16 rows read at a time.
+     */
+    @Test
+    void videoMediansEqualSortedMediansOnTiesAndSignedZeros() {
+        java.util.Random r = new java.util.Random(11);
+        float[] values = {-0.0f, 0.0f, 1.5f, -2.25f, 3.0f, Float.MIN_VALUE, -Float.MAX_VALUE};
+        List<INDArray> perVideo = new java.util.ArrayList<>();
+        List<gcl.data.Video> videos = new java.util.ArrayList<>();
+        for (int t : new int[] {1, 2, 3, 16, 17, 40, 101, 2, 64}) {
+            float[][] x = new float[t][9];
+            for (float[] row : x) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = k < 5 ? values[r.nextInt(values.length)] : (float) r.nextGaussian();
+                }
+            }
+            perVideo.add(Nd4j.createFromArray(x));
+            videos.add(new gcl.data.Video("v" + videos.size(), 0, t, t * 16, gcl.data.VideoLabel.UNKNOWN, null));
+        }
+        FeatureSet set = FeatureSet.of(videos, perVideo);
+        INDArray m = VideoCentring.videoMedians(set);
+        for (int i = 0; i < set.videos().size(); i++) {
+            gcl.data.Video v = set.videos().get(i);
+            float[] expected = VideoCentring.median(set.segmentsOf(v).toFloatMatrix());
+            float[] got = m.getRow(i).toFloatVector();
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(Float.floatToIntBits(expected[k]), Float.floatToIntBits(got[k]), v.id() + " dimension " + k);
+            }
+        }
+    }
+
+    /** Selection puts the k-th smallest at k, nothing larger before it and nothing smaller after, for every k. */
+    @Test
+    void selectionPutsTheKthSmallestInPlace() {
+        java.util.Random r = new java.util.Random(5);
+        for (int n : new int[] {1, 2, 15, 16, 17, 33, 200}) {
+            for (int k = 0; k < n; k++) {
+                int[] a = new int[n + 4];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = r.nextInt(7) - 3;
+                }
+                int[] sorted = java.util.Arrays.copyOfRange(a, 2, 2 + n);
+                java.util.Arrays.sort(sorted);
+                int[] outside = {a[0], a[1], a[n + 2], a[n + 3]};
+                VideoCentring.select(a, 2, n, k);
+                assertEquals(sorted[k], a[2 + k], "n " + n + ", k " + k);
+                for (int i = 2; i < 2 + n; i++) {
+                    assertTrue(i < 2 + k ? a[i] <= a[2 + k] : a[i] >= a[2 + k], "n " + n + ", k " + k + ", at " + i);
+                }
+                assertArrayEquals(outside, new int[] {a[0], a[1], a[n + 2], a[n + 3]}, "only the range moves");
             }
         }
     }
