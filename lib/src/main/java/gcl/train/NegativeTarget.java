@@ -130,10 +130,15 @@ public record NegativeTarget(Kind kind, double sigma) {
         switch (kind) {
             // t = (1 − l)·f + l·1
             case ONES -> {
-                INDArray column = Nd4j.createFromArray(isAnomalous).reshape(b, 1).castTo(batch.dataType());
-                targets = batch.dup().muliColumnVector(column.rsub(1)).addiColumnVector(column);
-                if (offsets != null) {
-                    targets.subi(offsets.mulColumnVector(column));
+                try (INDArray column = Nd4j.createFromArray(isAnomalous).reshape(b, 1).castTo(batch.dataType());
+                     INDArray keep = column.rsub(1)) {
+                    targets = batch.dup().muliColumnVector(keep).addiColumnVector(column);
+                    if (offsets != null) {
+                        // c on the anomalous rows: a [b, d] temporary (64 MB at the paper's sizes), freed now, not at a GC
+                        try (INDArray shift = offsets.mulColumnVector(column)) {
+                            targets.subi(shift);
+                        }
+                    }
                 }
             }
             case RANDOM_NORMAL -> {
