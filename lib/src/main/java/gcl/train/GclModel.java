@@ -276,14 +276,18 @@ public final class GclModel implements AutoCloseable {
             return new float[0];
         }
         if (config.videoCentring() == VideoCentring.NONE) {
-            return scores(set.features(), source).toFloatVector();
+            try (INDArray s = scores(set.features(), source)) {
+                return s.toFloatVector();
+            }
         }
         VideoCentring.Centred in = inputs(set);
         float[] out = new float[set.size()];
         for (int from = 0; from < set.size(); from += SCORING_CHUNK) {
             int to = Math.min(set.size(), from + SCORING_CHUNK);
-            float[] s = scores(in.range(from, to), source).toFloatVector();
-            System.arraycopy(s, 0, out, from, s.length);
+            // a chunk of centred rows is a [8192, d] copy (64 MB at d = 2048): freed now, not at a GC
+            try (INDArray chunk = in.range(from, to); INDArray s = scores(chunk, source)) {
+                System.arraycopy(s.toFloatVector(), 0, out, from, to - from);
+            }
         }
         return out;
     }
