@@ -59,12 +59,6 @@ public final class ExtractionBenchmark {
     private ExtractionBenchmark() {
     }
 
-    /** One round: decode-only, then decode + extract, over the same files. */
-    public static List<Row> run(List<Path> videos, FeatureExtractor extractor, Segmenter segmenter, ReadOptions read,
-                                int threads) throws IOException {
-        return run(videos, extractor, segmenter, read, threads, 1);
-    }
-
     /**
      * Decode-only, then decode + extract, over the same files, {@code rounds} times in turn: the
      * rows of every round, in the order measured.
