@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CMP_LE;
-import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
 import static org.bytedeco.opencv.global.opencv_core.compare;
 import static org.bytedeco.opencv.global.opencv_core.cartToPolar;
@@ -16,6 +15,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.Sobel;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_TOZERO;
+import static org.bytedeco.opencv.global.opencv_imgproc.accumulate;
+import static org.bytedeco.opencv.global.opencv_imgproc.accumulateSquare;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
@@ -31,9 +32,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * The per-pixel work of {@link DefaultExtractor} for one thread: for every frame of a segment the
- * maps its parts are made of (gradient, colour, frame difference, optical flow), averaged over the
- * grid's cells into a {@link SegmentCells}.
+ * The per-pixel work of {@link DefaultExtractor} for one thread: the maps its parts are made of
+ * (gradient and colour of the appearance frames; grey level, frame difference and optical flow of
+ * every frame), averaged over the grid's cells into a {@link SegmentCells}.
  *
  * <p>The image operations (grey conversion, Sobel gradients, their magnitude and direction,
  * optical flow) are whole-frame OpenCV calls; one Java pass per frame then sorts each pixel into
@@ -47,8 +48,8 @@ final class PixelMaps {
     static final int BINS = 8;
     /** Gradient magnitude (grey levels in [0, 1] per pixel, Sobel) above which a pixel is an edge. */
     static final float EDGE_THRESHOLD = 0.25f;
-    /** Grey-level change (in [0, 1]) above which a pixel has changed. */
-    static final float CHANGE_THRESHOLD = (float) (15.0 / 255.0);
+    /** Grey-level change (in levels of 255) above which a pixel has changed. */
+    static final int CHANGE_LEVELS = 15;
     /** Speed (working-size pixels per frame) above which a pixel is moving. */
     static final float MOVING_THRESHOLD = 0.5f;
 
@@ -68,7 +69,7 @@ final class PixelMaps {
     private final Mat input = new Mat();           // the frame at its own size, when that is not the working size
     private final Mat bgr;                         // CV_8UC3 at the working size
     private final Mat grey8;
-    private final Mat[] grey = new Mat[2];         // grey levels in [0, 1] of this frame and the previous one, by parity
+    private final Mat grey;                        // grey levels in [0, 1] of an appearance frame
     private final Mat gradientX = new Mat();
     private final Mat gradientY = new Mat();
     private final Mat magnitude;
@@ -81,7 +82,6 @@ final class PixelMaps {
     private final DirectionBins flowBins;
     private final Mat greySum;
     private final Mat greySquaredSum;
-    private final Mat greySquared = new Mat();
     private final Mat meanGrey = new Mat();
     private final Mat meanGreySquared = new Mat();
     private final Mat variance = new Mat();
@@ -90,8 +90,8 @@ final class PixelMaps {
     // the same pixels, read into Java arrays once per frame
     private final ByteBuffer bgrBuffer;
     private final byte[] bgrValues;
-    private final FloatBuffer[] greyBuffer = new FloatBuffer[2];
-    private final float[][] greyValues = new float[2][];
+    private final ByteBuffer greyLevelBuffer;
+    private final byte[][] greyLevels = new byte[2][];    // 8-bit grey of this frame and the previous one, by parity
     private final FloatBuffer magnitudeBuffer;
     private final float[] magnitudeValues;
     private final FloatBuffer speedBuffer;
@@ -124,10 +124,10 @@ final class PixelMaps {
         greySum = new Mat(workHeight, workWidth, CV_32F);
         greySquaredSum = new Mat(workHeight, workWidth, CV_32F);
         std = new Mat(workHeight, workWidth, CV_32F);
+        grey = new Mat(workHeight, workWidth, CV_32F);
+        greyLevelBuffer = grey8.createBuffer();
         for (int p = 0; p < 2; p++) {
-            grey[p] = new Mat(workHeight, workWidth, CV_32F);
-            greyBuffer[p] = grey[p].createBuffer();
-            greyValues[p] = new float[pixels];
+            greyLevels[p] = new byte[pixels];
             smallGrey[p] = new Mat(flowHeight, flowWidth, CV_32F);
         }
         bgrBuffer = bgr.createBuffer();
@@ -142,33 +142,37 @@ final class PixelMaps {
         stdValues = new float[pixels];
     }
 
-    /** The cell means of every map of every frame of a segment. */
-    SegmentCells measure(Segment segment) {
+    /**
+     * The cell means of every map of a segment: the appearance maps of every
+     * {@code appearanceStride}-th frame (frames 0, stride, 2·stride, …), the temporal variation
+     * over all frames, and the frame difference and optical flow of every frame pair.
+     */
+    SegmentCells measure(Segment segment, int appearanceStride) {
         List<VideoFrame> frames = segment.frames();
-        SegmentCells out = new SegmentCells(frames.size(), frameGrid.cells());
+        SegmentCells out = new SegmentCells(frames.size(), appearanceStride, frameGrid.cells());
         greySum.put(ZERO);
         greySquaredSum.put(ZERO);
         for (int t = 0; t < frames.size(); t++) {
             int now = t % 2;
             int before = 1 - now;
             byte[] pixels = load(frames.get(t));
-            // whole-frame OpenCV work
             cvtColor(bgr, grey8, COLOR_BGR2GRAY);
-            grey8.convertTo(grey[now], CV_32F, 1.0 / 255.0, 0);
-            Sobel(grey[now], gradientX, CV_32F, 1, 0, 3, 1, 0, BORDER_REPLICATE);
-            Sobel(grey[now], gradientY, CV_32F, 0, 1, 3, 1, 0, BORDER_REPLICATE);
-            cartToPolar(gradientX, gradientY, magnitude, direction, true);
-            gradientBins.compute(direction);
-            add(greySum, grey[now], greySum);
-            multiply(grey[now], grey[now], greySquared);
-            add(greySquaredSum, greySquared, greySquaredSum);
+            accumulate(grey8, greySum);
+            accumulateSquare(grey8, greySquaredSum);
             resize(grey8, small, flowSize, 0, 0, INTER_AREA);
             small.convertTo(smallGrey[now], CV_32F, 1.0 / 255.0, 0);
-            // one Java pass: each pixel into its cell
-            greyBuffer[now].get(0, greyValues[now]);
-            magnitudeBuffer.get(0, magnitudeValues);
-            frameCells(pixels, greyValues[now], t > 0 ? greyValues[before] : null, out, t);
+            greyLevelBuffer.get(0, greyLevels[now]);
+            if (t % appearanceStride == 0) {
+                grey8.convertTo(grey, CV_32F, 1.0 / 255.0, 0);
+                Sobel(grey, gradientX, CV_32F, 1, 0, 3, 1, 0, BORDER_REPLICATE);
+                Sobel(grey, gradientY, CV_32F, 0, 1, 3, 1, 0, BORDER_REPLICATE);
+                cartToPolar(gradientX, gradientY, magnitude, direction, true);
+                gradientBins.compute(direction);
+                magnitudeBuffer.get(0, magnitudeValues);
+                appearanceCells(pixels, out, t / appearanceStride);
+            }
             if (t > 0) {
+                differenceCells(greyLevels[now], greyLevels[before], out, t - 1);
                 lucasKanade.flow(smallGrey[before], smallGrey[now], speed, flowDirection);
                 speedBuffer.get(0, speedValues);
                 flowBins.compute(flowDirection);
@@ -192,17 +196,12 @@ final class PixelMaps {
         return bgrValues;
     }
 
-    /**
-     * The cell means of one frame: gradient magnitude by direction bin, edges, colour and its
-     * square, and (with a previous frame) the grey-level difference and changed pixels.
-     */
-    private void frameCells(byte[] bgrBytes, float[] grey, float[] previous, SegmentCells out, int t) {
+    /** The cell means of one appearance frame {@code a}: gradient magnitude by direction bin, edges, colour and its square. */
+    private void appearanceCells(byte[] bgrBytes, SegmentCells out, int a) {
         CellGrid g = frameGrid;
         double[] bins = this.bins;
         float[] magnitude = magnitudeValues;
         byte[] direction = gradientBins.values;
-        boolean pair = previous != null;
-        float[] before = pair ? previous : grey;
         for (int r = 0, k = 0; r < g.rows; r++) {
             for (int c = 0; c < g.cols; c++, k++) {
                 Arrays.fill(bins, 0);
@@ -213,8 +212,6 @@ final class PixelMaps {
                 long blue2 = 0;
                 long green2 = 0;
                 long red2 = 0;
-                double difference = 0;
-                int changed = 0;
                 for (int y = g.rowStart[r]; y < g.rowStart[r + 1]; y++) {
                     int end = y * g.width + g.colStart[c + 1];
                     for (int i = y * g.width + g.colStart[c]; i < end; i++) {
@@ -230,26 +227,45 @@ final class PixelMaps {
                         blue2 += b * b;
                         green2 += gr * gr;
                         red2 += rd * rd;
-                        float d = Math.abs(grey[i] - before[i]);
-                        difference += d;
-                        changed += d > CHANGE_THRESHOLD ? 1 : 0;
                     }
                 }
                 double n = g.pixels(r, c);
                 for (int b = 0; b < BINS; b++) {
-                    out.gradient[t][b][k] = bins[b] / n;
+                    out.gradient[a][b][k] = bins[b] / n;
                 }
-                out.edges[t][k] = edges / n;
-                out.colour[t][0][k] = blue / (255.0 * n);
-                out.colour[t][1][k] = green / (255.0 * n);
-                out.colour[t][2][k] = red / (255.0 * n);
-                out.colourSquared[t][0][k] = blue2 / (255.0 * 255.0 * n);
-                out.colourSquared[t][1][k] = green2 / (255.0 * 255.0 * n);
-                out.colourSquared[t][2][k] = red2 / (255.0 * 255.0 * n);
-                if (pair) {
-                    out.difference[t - 1][k] = difference / n;
-                    out.changed[t - 1][k] = changed / n;
+                out.edges[a][k] = edges / n;
+                out.colour[a][0][k] = blue / (255.0 * n);
+                out.colour[a][1][k] = green / (255.0 * n);
+                out.colour[a][2][k] = red / (255.0 * n);
+                out.colourSquared[a][0][k] = blue2 / (255.0 * 255.0 * n);
+                out.colourSquared[a][1][k] = green2 / (255.0 * 255.0 * n);
+                out.colourSquared[a][2][k] = red2 / (255.0 * 255.0 * n);
+            }
+        }
+    }
+
+    /**
+     * The cell means of one frame pair's grey-level difference |I(t+1) − I(t)| (grey levels in
+     * [0, 1]), and the share of pixels that changed by more than {@link #CHANGE_LEVELS} of 255
+     * levels; counted in whole grey levels, so exact.
+     */
+    private void differenceCells(byte[] grey, byte[] previous, SegmentCells out, int pair) {
+        CellGrid g = frameGrid;
+        for (int r = 0, k = 0; r < g.rows; r++) {
+            for (int c = 0; c < g.cols; c++, k++) {
+                int difference = 0;
+                int changed = 0;
+                for (int y = g.rowStart[r]; y < g.rowStart[r + 1]; y++) {
+                    int end = y * g.width + g.colStart[c + 1];
+                    for (int i = y * g.width + g.colStart[c]; i < end; i++) {
+                        int d = Math.abs((grey[i] & 0xFF) - (previous[i] & 0xFF));
+                        difference += d;
+                        changed += d > CHANGE_LEVELS ? 1 : 0;
+                    }
                 }
+                double n = g.pixels(r, c);
+                out.difference[pair][k] = difference / (255.0 * n);
+                out.changed[pair][k] = changed / n;
             }
         }
     }
@@ -328,11 +344,14 @@ final class PixelMaps {
         }
     }
 
-    /** The per-pixel standard deviation of grey over the segment, sqrt(E[I²] − E[I]²), cell means. */
+    /**
+     * The per-pixel standard deviation of grey (in [0, 1]) over the segment, sqrt(E[I²] − E[I]²),
+     * cell means. The per-pixel sums of 8-bit levels and their squares are exact in float.
+     */
     private void temporalStd(int count, SegmentCells out) {
-        greySum.convertTo(meanGrey, CV_32F, 1.0 / count, 0);
+        greySum.convertTo(meanGrey, CV_32F, 1.0 / (255.0 * count), 0);
         multiply(meanGrey, meanGrey, meanGreySquared);
-        greySquaredSum.convertTo(variance, CV_32F, 1.0 / count, 0);
+        greySquaredSum.convertTo(variance, CV_32F, 1.0 / (255.0 * 255.0 * count), 0);
         subtract(variance, meanGreySquared, variance);
         threshold(variance, variance, 0, 0, THRESH_TOZERO);
         sqrt(variance, std);

@@ -9,11 +9,13 @@ package gcl.features;
 final class SegmentCells {
     /** Frames in the segment. */
     final int frames;
+    /** Frames whose appearance is measured: every {@code stride}-th, from the first. */
+    final int appearanceFrames;
     /** Frame pairs, frames − 1. */
     final int pairs;
     /** Cells of the grid. */
     final int cells;
-    /** Gradient magnitude (Sobel, grey levels in [0, 1]) by direction bin b: directions in (45·b, 45·(b+1)] degrees. */
+    /** Per appearance frame: gradient magnitude (Sobel, grey levels in [0, 1]) by direction bin b, directions in (45·b, 45·(b+1)] degrees. */
     final double[][][] gradient;
     /** Share of pixels with gradient magnitude above {@link PixelMaps#EDGE_THRESHOLD}. */
     final double[][] edges;
@@ -25,7 +27,7 @@ final class SegmentCells {
     final double[] temporalStd;
     /** |I(t+1) − I(t)|. */
     final double[][] difference;
-    /** Share of pixels whose grey level changed by more than {@link PixelMaps#CHANGE_THRESHOLD}. */
+    /** Share of pixels whose grey level changed by more than {@link PixelMaps#CHANGE_LEVELS} of 255 levels. */
     final double[][] changed;
     /** Optical-flow speed (working-size pixels per frame) by direction bin, as {@link #gradient}. */
     final double[][][] flow;
@@ -34,14 +36,15 @@ final class SegmentCells {
     /** Share of pixels moving faster than {@link PixelMaps#MOVING_THRESHOLD}. */
     final double[][] moving;
 
-    SegmentCells(int frames, int cells) {
+    SegmentCells(int frames, int appearanceStride, int cells) {
         this.frames = frames;
+        this.appearanceFrames = (frames + appearanceStride - 1) / appearanceStride;
         this.pairs = Math.max(0, frames - 1);
         this.cells = cells;
-        gradient = new double[frames][PixelMaps.BINS][cells];
-        edges = new double[frames][cells];
-        colour = new double[frames][3][cells];
-        colourSquared = new double[frames][3][cells];
+        gradient = new double[appearanceFrames][PixelMaps.BINS][cells];
+        edges = new double[appearanceFrames][cells];
+        colour = new double[appearanceFrames][3][cells];
+        colourSquared = new double[appearanceFrames][3][cells];
         temporalStd = new double[cells];
         difference = new double[pairs][cells];
         changed = new double[pairs][cells];

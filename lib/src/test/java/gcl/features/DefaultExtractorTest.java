@@ -176,6 +176,43 @@ class DefaultExtractorTest {
     }
 
     @Test
+    void appearanceComesFromEveryFourthFrameAndMotionFromEveryFrame() {
+        // 8 frames: 0 and 4 black, the others white. Appearance sees frames 0 and 4 only (black);
+        // of the 7 frame pairs, 0-1, 3-4 and 4-5 change by the whole range, the other four not at all.
+        List<VideoFrame> frames = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int level = t % 4 == 0 ? 0 : 255;
+            frames.add(grey(8, 8, (x, y) -> level));
+        }
+        Segment s = new Segment(0, 0, frames, 8);
+        DefaultExtractor e = new DefaultExtractor(32, 8, 8);
+        float[] v = e.extract(s);
+        assertEquals(4, DefaultExtractor.APPEARANCE_STRIDE);
+        assertArrayEquals(new float[3], values(e, v, "colour mean"), 1e-6f, "frames 0 and 4 are black");
+        float[] difference = values(e, v, "frame difference");
+        assertEquals(3 / 7.0, difference[0], 1e-6, "pairs 0-1, 3-4, 4-5 change by 1");
+        assertEquals(3 / 7.0, difference[1], 1e-6);
+        double mean = 6 / 8.0;
+        assertEquals(Math.sqrt(mean - mean * mean), values(e, v, "temporal variation")[0], 1e-6, "grey 0 or 1 over all 8 frames");
+        float[] everyFrame = new DefaultExtractor(32, 8, 8, 1).extract(s);
+        assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f}, values(e, everyFrame, "colour mean"), 1e-6f, "stride 1: all 8 frames");
+        assertArrayEquals(difference, values(e, everyFrame, "frame difference"), "motion does not depend on the stride");
+        assertThrows(IllegalArgumentException.class, () -> new DefaultExtractor(32, 8, 8, 0));
+    }
+
+    @Test
+    void aPixelHasChangedWhenItsGreyLevelMovesByMoreThan15Of255() {
+        // 8x8 one cell; left half +15 levels (not changed), right half +16 levels (changed)
+        VideoFrame before = grey(8, 8, (x, y) -> 100);
+        VideoFrame after = grey(8, 8, (x, y) -> x < 4 ? 115 : 116);
+        DefaultExtractor e = new DefaultExtractor(32, 8, 8);
+        float[] difference = values(e, e.extract(segmentOf(before, after)), "frame difference");
+        assertEquals((15.5 / 255), difference[0], 1e-6, "mean |I(t) - I(t-1)|");
+        assertEquals(0.5, difference[1], 1e-6, "changed share: only the +16 half");
+        assertEquals((15.5 / 255), difference[2], 1e-6, "peak over the one pair");
+    }
+
+    @Test
     void framesLargerThanTheWorkingSizeAreScaledFirst() {
         Segment big = new Segment(0, 0, List.of(TestVideos.frame(3, 320, 240), TestVideos.frame(4, 320, 240)), 2);
         DefaultExtractor e = new DefaultExtractor(512);
