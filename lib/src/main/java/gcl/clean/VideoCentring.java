@@ -2,11 +2,11 @@ package gcl.clean;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import gcl.EnumIds;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,18 +59,14 @@ public enum VideoCentring {
     /** The command-line form: {@code none}, {@code median}, {@code streaming}, {@code auto}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses {@code none}, {@code median}, {@code streaming} or {@code auto} (any case). */
     @JsonCreator
     public static VideoCentring parse(String text) {
-        for (VideoCentring c : values()) {
-            if (c.id().equalsIgnoreCase(text.trim())) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown video centring '" + text + "': use none, median, streaming or auto");
+        return EnumIds.parse(VideoCentring.class, text, "video centring");
+
     }
 
     /**

@@ -1,10 +1,12 @@
 package gcl.cli;
 
+import gcl.AtomicFiles;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
 import gcl.train.GclConfig;
 import gcl.train.GclModel;
+import gcl.train.GclTrainer;
 import gcl.train.Variant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class BenchEpochCommand implements Callable<Integer> {
             videos.add(new Video("v" + i, row, t, t * 16, VideoLabel.UNKNOWN, null));
         }
         FeatureSet set = new FeatureSet(x, videos);
-        GclConfig config = GclConfig.defaults().withVariant(Variant.GCL_B).with("batchSize", batch).withEpochs(1);
+        GclTrainer trainer = new GclTrainer(GclConfig.defaults().withVariant(Variant.GCL_B).with("batchSize", batch).withEpochs(1), set);
+        GclConfig config = trainer.config();
         int batches = (segments + batch - 1) / batch;
         System.out.println(String.format(Locale.ROOT, "bench epoch: %d segments, d = %d, batch %d (%d batches), G %s, D %s, %d ND4J threads",
                 segments, dim, batch, batches, config.generatorHidden(), config.discriminatorHidden(),
@@ -63,7 +66,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
         double gflop = usefulGflop(dim, config.generatorHidden(), config.discriminatorHidden(), batch);
         double total = 0;
         double best = Double.POSITIVE_INFINITY;
-        try (GclModel model = GclModel.create(config.resolvedFor(set), dim)) {
+        try (GclModel model = trainer.newModel()) {
             if (!noWarmup) {
                 double w = timeEpoch(config, set, model, 0);
                 System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));
@@ -84,7 +87,8 @@ public final class BenchEpochCommand implements Callable<Integer> {
         if (out != null) {
             String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f,%.4f,%.4f", segments, dim, batch, epochs * batches,
                     Nd4j.getEnvironment().maxThreads(), gflop, best, mean);
-            gcl.AtomicFiles.writeString(out, CSV_HEADER + "\n" + row + "\n");
+            AtomicFiles.writeString(out, CSV_HEADER + "\n" + row + "\n");
+
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package gcl.cli;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code environment/gcl <command>}: the library's command-line entry point.
@@ -42,6 +43,7 @@ public final class Main extends TopCommand {
      */
     public static int execute(TopCommand top, UnaryOperator<Throwable> cause, String... args) {
         CommandLine cli = new CommandLine(top);
+        listConfigFields(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
                     + messageOf(cause.apply(ex)));
@@ -53,7 +55,21 @@ public final class Main extends TopCommand {
         return cli.execute(args);
     }
 
+    /** Ends the help of every command that takes {@link ConfigOptions} with the config's fields. */
+    private static void listConfigFields(CommandLine command) {
+        if (takesConfig(command.getCommandSpec())) {
+            command.getCommandSpec().usageMessage().footer(ConfigOptions.fieldsHelp());
+        }
+        command.getSubcommands().values().forEach(Main::listConfigFields);
+    }
+
+    private static boolean takesConfig(CommandSpec spec) {
+        return spec.userObject() instanceof ConfigOptions
+                || spec.mixins().values().stream().anyMatch(Main::takesConfig);
+    }
+
     private static String messageOf(Throwable ex) {
+
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

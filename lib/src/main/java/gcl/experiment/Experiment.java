@@ -5,6 +5,7 @@ import gcl.Log;
 import gcl.Progress;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
 import gcl.train.TrainingInterruptedException;
 import java.io.IOException;
@@ -91,8 +92,9 @@ public final class Experiment {
     /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
     public Run run(String name, GclConfig config) {
         long start = System.nanoTime();
-        config = config.resolvedFor(data.train());
-        String key = RunCache.key(config, data);
+        boolean quietEpochs = quiet || !epochProgress;
+        GclTrainer trainer = Run.trainer(data, config, quietEpochs);
+        String key = RunCache.key(trainer.config(), data);
         if (!fresh && cache.has(key)) {
             return readCached(name, key);
         }
@@ -106,9 +108,8 @@ public final class Experiment {
             return readCached(name, key);
         }
         try {
-            boolean quietEpochs = quiet || !epochProgress;
-            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
-                    : Run.train(name, data, config, work.dir(), quietEpochs);
+            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
+                    : Run.train(name, data, trainer, work.dir());
             if (result.metrics() == null) {
                 throw new IllegalArgumentException("dataset " + data.info().name()
                         + " has no test ground truth: experiments need it to report AUC");
@@ -150,7 +151,7 @@ public final class Experiment {
     }
 
     /** Continues an interrupted run from its last checkpoint; one that cannot be resumed is trained anew. */
-    private Run resume(String name, Path dir, boolean quietEpochs, GclConfig config) throws IOException {
+    private Run resume(String name, Path dir, boolean quietEpochs, GclTrainer trainer) throws IOException {
         if (!quiet) {
             Log.info(name + ": resuming an interrupted run from its last checkpoint (" + dir.getFileName() + ")");
         }
@@ -163,7 +164,8 @@ public final class Experiment {
                 Log.info(name + ": cannot resume (" + e.getMessage() + "); training anew");
             }
             new RunDirectory(dir).clearForRetraining();
-            return Run.train(name, data, config, dir, quietEpochs);
+            return Run.train(name, data, trainer, dir);
+
         }
     }
 

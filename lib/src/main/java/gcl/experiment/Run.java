@@ -10,6 +10,7 @@ import gcl.train.RunDirectory;
 import gcl.train.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
@@ -61,9 +62,14 @@ public final class Run {
      * @param quiet no progress lines
      */
     public static Run train(String name, Dataset data, GclConfig config, Path dir, boolean quiet) {
+        return train(name, data, trainer(data, config, quiet), dir);
+    }
+
+    /** As {@link #train(String, Dataset, GclConfig, Path, boolean)}, with a trainer made on {@code data}'s training split. */
+    static Run train(String name, Dataset data, GclTrainer trainer, Path dir) {
         long start = System.nanoTime();
-        config = config.resolvedFor(data.train());
-        GclTrainer trainer = trainer(data, config, quiet);
+        GclConfig config = trainer.config();
+
         RunDirectory run = null;
         if (dir != null) {
             run = new RunDirectory(dir);
@@ -77,7 +83,7 @@ public final class Run {
             }
             trainer.checkpointsIn(run);
         }
-        return finish(name, data, trainer.train(data.train()), run, start);
+        return finish(name, data, trainer.train(), run, start);
     }
 
     /** Continues an interrupted run from its last checkpoint (same data required: the fingerprints must match). */
@@ -91,7 +97,7 @@ public final class Run {
                         + " but this dataset is " + data.fingerprint());
             }
             GclTrainer trainer = trainer(data, manifest.config(), quiet).checkpointsIn(run);
-            return finish(name, data, trainer.resume(data.train()), run, start);
+            return finish(name, data, trainer.resume(), run, start);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -106,7 +112,8 @@ public final class Run {
     public static Run read(String name, Path dir) {
         long start = System.nanoTime();
         RunDirectory run = new RunDirectory(dir);
-        if (!java.nio.file.Files.isRegularFile(run.metricsFile())) {
+        if (!Files.isRegularFile(run.metricsFile())) {
+
             throw new IllegalStateException(run.metricsFile() + " is missing, so the run cannot be read back");
         }
         try {
@@ -118,8 +125,9 @@ public final class Run {
         }
     }
 
-    private static GclTrainer trainer(Dataset data, GclConfig config, boolean quiet) {
-        GclTrainer trainer = new GclTrainer(config);
+    /** A trainer of {@code config} on {@code data}'s training split, recording the test AUC per epoch where the test split has ground truth. */
+    static GclTrainer trainer(Dataset data, GclConfig config, boolean quiet) {
+        GclTrainer trainer = new GclTrainer(config, data.train());
         if (quiet) {
             trainer.quiet();
         }

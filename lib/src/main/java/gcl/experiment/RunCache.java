@@ -4,8 +4,10 @@ import gcl.AtomicFiles;
 import gcl.Log;
 import gcl.Paths;
 import gcl.Version;
+import gcl.clean.VideoCentring;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,10 +64,20 @@ public final class RunCache {
         return root;
     }
 
-    /** The key of a config on a dataset (see the class comment); {@code auto} centring keyed by what it resolves to on the training split. */
-    public static String key(GclConfig config, Dataset data) {
-        return key(config.resolvedFor(data.train()), data.fingerprint());
+    /**
+     * The key of a trainer's config on a dataset (see the class comment): the config as
+     * {@link GclTrainer#config()} gives it, with {@code auto} centring decided on the training split.
+     *
+     * @throws IllegalArgumentException for a config whose centring is still {@code auto}
+     */
+    public static String key(GclConfig trained, Dataset data) {
+        if (trained.videoCentring() == VideoCentring.AUTO) {
+            throw new IllegalArgumentException("a run is keyed by the config it trains, with auto centring decided:"
+                    + " take the config from new GclTrainer(config, data.train()).config()");
+        }
+        return key(trained, data.fingerprint());
     }
+
 
     /** The key of a config on data with this fingerprint, with this build's code. */
     public static String key(GclConfig config, String dataFingerprint) {

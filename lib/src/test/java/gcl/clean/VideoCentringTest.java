@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
+import gcl.train.GclConfig;
+import gcl.train.GclModel;
+import gcl.train.GclTrainer;
+import gcl.train.Preset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -191,11 +195,11 @@ class VideoCentringTest {
         assertEquals(VideoCentring.AUTO, VideoCentring.parse("Auto"));
         assertThrows(IllegalStateException.class, () -> VideoCentring.AUTO.apply(Nd4j.createFromArray(new float[][] {{1}})));
         // the robust preset's config resolves on the training split; a model refuses the undecided one
-        gcl.train.GclConfig robust = gcl.train.GclConfig.robust();
+        GclConfig robust = GclConfig.of(Preset.ROBUST);
         assertEquals(VideoCentring.AUTO, robust.videoCentring());
-        assertEquals(VideoCentring.MEDIAN, robust.resolvedFor(scenes).videoCentring());
-        gcl.train.GclConfig decided = robust.resolvedFor(scenes);
-        assertSame(decided, decided.resolvedFor(shared), "once decided, the choice stays (test splits never decide it)");
-        assertThrows(IllegalArgumentException.class, () -> gcl.train.GclModel.create(robust, 1));
+        GclConfig decided = new GclTrainer(robust, scenes).config();
+        assertEquals(VideoCentring.MEDIAN, decided.videoCentring());
+        assertSame(decided, new GclTrainer(decided, shared).config(), "once decided, the choice stays (test splits never decide it)");
+        assertThrows(IllegalArgumentException.class, () -> GclModel.create(robust, 1));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.TinyData;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,18 +127,18 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         // a run killed during its second epoch: its folder beside the cache holds epoch 1's checkpoint
         Path work = cache.workDir(key);
         gcl.train.RunDirectory runDir = new gcl.train.RunDirectory(work);
         runDir.writeManifest(gcl.train.RunDirectory.Manifest.now(c, data.info().name(), data.fingerprint()));
-        var trainer = new gcl.train.GclTrainer(c).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
+        var trainer = new GclTrainer(c, data.train()).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
             if (epoch == 2) {
                 throw new IllegalStateException("killed");
             }
             return java.util.Map.of();
         });
-        assertThrows(IllegalStateException.class, () -> trainer.train(data.train()));
+        assertThrows(IllegalStateException.class, () -> trainer.train());
         double epochOneSeconds = runDir.loadState().history().get(0).seconds();
 
         Run resumed = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
@@ -157,7 +158,7 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<Run> second;
@@ -276,7 +277,7 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config().withEpochs(120);
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         Thread cell = new Thread(() -> {
             try {

@@ -56,13 +56,13 @@ class RunTest {
         Path cut = tmp.resolve("cut");
         RunDirectory dir = new RunDirectory(cut);
         dir.writeManifest(RunDirectory.Manifest.now(cfg, DATA.info().name(), DATA.fingerprint()));
-        GclTrainer interrupted = new GclTrainer(cfg).quiet().checkpointsIn(dir).listener((phase, epoch, model) -> {
+        GclTrainer interrupted = new GclTrainer(cfg, DATA.train()).quiet().checkpointsIn(dir).listener((phase, epoch, model) -> {
             if (phase == Phase.COOPERATIVE && epoch == 2) {
                 throw new IllegalStateException("power cut");
             }
             return Map.of();
         });
-        assertThrows(IllegalStateException.class, () -> interrupted.train(DATA.train()));
+        assertThrows(IllegalStateException.class, () -> interrupted.train());
         assertEquals(5, dir.loadState().completedEpochs());
         Run resumed = Run.resume("resumed", cut, DATA, true);
         assertArrayEquals(whole.training().model().scores(DATA.test()), resumed.training().model().scores(DATA.test()));

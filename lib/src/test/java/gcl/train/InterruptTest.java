@@ -33,8 +33,8 @@ class InterruptTest {
     @Test
     void anInterruptStopsAtTheNextBatchAndClearsTheFlag() {
         GclConfig c = TinyData.config().withEpochs(5);
-        GclTrainer trainer = new GclTrainer(c).quiet().listener(interruptAfter(2));
-        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train(DATA.train()));
+        GclTrainer trainer = new GclTrainer(c, DATA.train()).quiet().listener(interruptAfter(2));
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train());
         assertTrue(e.getMessage().contains("interrupted in gcl epoch 3") && e.getMessage().contains("nothing was saved"),
                 "stops at the first batch of the next epoch: " + e.getMessage());
         assertFalse(Thread.currentThread().isInterrupted(), "the exception carries the interrupt; the next cell runs normally");
@@ -44,14 +44,14 @@ class InterruptTest {
     void anInterruptedRunKeepsItsFinishedEpochsAndResumesToTheSameNumbers(@TempDir Path dir) throws Exception {
         GclConfig c = TinyData.config().withEpochs(5);
         RunDirectory run = new RunDirectory(dir.resolve("run"));
-        GclTrainer trainer = new GclTrainer(c).quiet().checkpointsIn(run).listener(interruptAfter(2));
-        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train(DATA.train()));
+        GclTrainer trainer = new GclTrainer(c, DATA.train()).quiet().checkpointsIn(run).listener(interruptAfter(2));
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train());
         assertTrue(e.getMessage().contains(run.root().toString()), e.getMessage());
         assertEquals(2, run.loadState().completedEpochs(), "epoch 2's checkpoint is saved before the run stops");
         assertFalse(run.isDone() || Files.exists(run.metricsFile()), "nothing says the run finished");
 
-        TrainingResult resumed = new GclTrainer(c).quiet().checkpointsIn(run).resume(DATA.train());
-        TrainingResult whole = new GclTrainer(c).quiet().train(DATA.train());
+        TrainingResult resumed = new GclTrainer(c, DATA.train()).quiet().checkpointsIn(run).resume();
+        TrainingResult whole = new GclTrainer(c, DATA.train()).quiet().train();
         assertEquals(5, resumed.history().records().size());
         try (var a = resumed.model().scores(DATA.test().features()); var b = whole.model().scores(DATA.test().features())) {
             assertEquals(b, a, "resuming an interrupted run changes no number");
@@ -66,10 +66,10 @@ class InterruptTest {
         java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
         Thread cell = new Thread(() -> {
             try {
-                new GclTrainer(c).quiet().listener((phase, e, model) -> {
+                new GclTrainer(c, DATA.train()).quiet().listener((phase, e, model) -> {
                     training.countDown();
                     return Map.of();
-                }).train(DATA.train());
+                }).train();
                 failure.complete(null);
             } catch (Throwable t) {
                 failure.complete(t);

@@ -13,7 +13,7 @@ class TrainingGuardsTest {
     private static final Dataset DATA = TinyData.dataset();
 
     private static String failure(GclConfig config) {
-        return assertThrows(RuntimeException.class, () -> new GclTrainer(config).quiet().train(DATA.train())).getMessage();
+        return assertThrows(RuntimeException.class, () -> new GclTrainer(config, DATA.train()).quiet().train()).getMessage();
     }
 
     @Test
@@ -34,7 +34,7 @@ class TrainingGuardsTest {
         Dataset zeros = TinyData.dataset();
         zeros.train().features().assign(0);
         String m = assertThrows(IllegalStateException.class,
-                () -> new GclTrainer(TinyData.config()).quiet().train(zeros.train())).getMessage();
+                () -> new GclTrainer(TinyData.config(), zeros.train()).quiet().train()).getMessage();
         assertTrue(m.contains("degenerate pseudo-labels"), m);
     }
 
@@ -59,13 +59,13 @@ class TrainingGuardsTest {
         Dataset spoilt = TinyData.dataset();
         spoilt.train().features().putScalar(13, 0, Float.NaN);
         String m = assertThrows(IllegalArgumentException.class,
-                () -> new GclTrainer(TinyData.config()).quiet().train(spoilt.train())).getMessage();
+                () -> new GclTrainer(TinyData.config(), spoilt.train()).quiet().train()).getMessage();
         assertTrue(m.startsWith("video train1: segment 1 holds NaN"), m);
     }
 
     @Test
     void aSoundRunPassesTheGuards() {
-        TrainingResult r = new GclTrainer(TinyData.config()).quiet().train(DATA.train());
+        TrainingResult r = new GclTrainer(TinyData.config(), DATA.train()).quiet().train();
         assertEquals(2, r.history().records().size());
     }
 
@@ -77,7 +77,7 @@ class TrainingGuardsTest {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            new GclTrainer(c).quiet().train(DATA.train());
+            new GclTrainer(c, DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
@@ -88,7 +88,7 @@ class TrainingGuardsTest {
         buf.reset();
         System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            new GclTrainer(TinyData.config()).quiet().train(DATA.train());
+            new GclTrainer(TinyData.config(), DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
