@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Option;
 
 /**
@@ -135,12 +138,17 @@ public final class ConfigOptions {
         return c;
     }
 
-    /** The help section listing the config's fields with their descriptions, generated from {@link GclConfig#fieldDocs()}. */
-    static String fieldsHelp() {
-        StringBuilder s = new StringBuilder("%nConfig fields (--set FIELD=VALUE; lesson 03 shows them with their values):%n");
-        GclConfig.fieldDocs().forEach((field, doc) -> s.append(String.format("  %-22s %s%n", field,
-                doc.replace("%", "%%"))));
-        return s.toString();
+    /**
+     * Returns the help section listing the config's fields with their descriptions, generated from
+     * {@link GclConfig#fieldDocs()}: a name column and a wrapped description column.
+     */
+    static String fieldsHelp(Help help) {
+        int width = help.commandSpec().usageMessage().width();
+        int nameWidth = 2 + GclConfig.fieldNames().stream().mapToInt(String::length).max().orElse(0) + 2;
+        TextTable table = TextTable.forColumns(help.colorScheme(),
+                new Column(nameWidth, 2, Column.Overflow.SPAN), new Column(width - nameWidth, 0, Column.Overflow.WRAP));
+        GclConfig.fieldDocs().forEach(table::addRowValues);
+        return String.format("%nConfig fields (--set FIELD=VALUE):%n") + table + String.format("%n");
     }
 
     /** A command-line value as JSON: numbers, booleans and lists as they are, anything else as a string. */

@@ -1,5 +1,7 @@
 package gcl.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,10 +57,15 @@ public final class Main extends TopCommand {
         return cli.execute(args);
     }
 
+    private static final String CONFIG_FIELDS = "configFields";
+
     /** Ends the help of every command that takes {@link ConfigOptions} with the config's fields. */
     private static void listConfigFields(CommandLine command) {
         if (takesConfig(command.getCommandSpec())) {
-            command.getCommandSpec().usageMessage().footer(ConfigOptions.fieldsHelp());
+            command.getHelpSectionMap().put(CONFIG_FIELDS, ConfigOptions::fieldsHelp);
+            List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
+            keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), CONFIG_FIELDS);
+            command.setHelpSectionKeys(keys);
         }
         command.getSubcommands().values().forEach(Main::listConfigFields);
     }

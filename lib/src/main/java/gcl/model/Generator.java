@@ -3,6 +3,7 @@ package gcl.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -135,7 +136,7 @@ public final class Generator extends DenseNetwork {
 
     /** Restores a G saved by {@link #save}, optimiser state included. */
     public static Generator load(Path file) throws IOException {
-        Saved s = read(file, KIND);
+        NetworkFile.Saved s = NetworkFile.read(file, KIND);
         try {
             return new Generator(s.sizes(), s.hidden(), GeneratorLoss.valueOf(s.extras().get("loss")), s.optimiser(), 0,
                     s.state(), s.steps());
@@ -176,6 +177,6 @@ public final class Generator extends DenseNetwork {
 
     @Override
     public String toString() {
-        return "Generator" + java.util.Arrays.toString(layerSizes());
+        return "Generator" + Arrays.toString(layerSizes());
     }
 }
