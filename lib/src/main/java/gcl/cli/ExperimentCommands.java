@@ -1,6 +1,6 @@
 package gcl.cli;
 
-import gcl.Tables;
+import gcl.TableText;
 import gcl.experiment.Experiment;
 import gcl.experiment.Summaries;
 import gcl.experiment.Trial;
@@ -35,7 +35,7 @@ final class ExperimentCommands {
         Experiment.writeCsv(runs, out);
         Table summary = Summaries.summary(runs);
         System.out.println();
-        System.out.print(Tables.text(Summaries.compare(summary, experiment.data().info().name()), 100));
+        System.out.print(TableText.text(Summaries.compare(summary, experiment.data().info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + experiment.cache().root() + ")");
         if (failed != null) {
             throw failed;

@@ -1,6 +1,6 @@
 package gcl.data;
 
-import gcl.Tables;
+import gcl.TableText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -223,7 +223,7 @@ public final class DatasetCheck {
                 + (info.frameRate() > 0 ? fmt(info.frameRate()) + " fps" : "frame rate unknown")
                 + ", ground truth convention: " + info.groundTruthConvention() + (info.synthetic() ? ", SYNTHETIC teaching proxy" : ""));
         Table counts = Table.create("", splitColumn, videoCount, normal, anomalous, unknown, segmentCount, frameCount, anomalousShare);
-        summary.addAll(Tables.text(counts, counts.rowCount()).lines().toList());
+        summary.addAll(TableText.text(counts, counts.rowCount()).lines().toList());
         if (problems.isEmpty()) {
             try {
                 String fp = DatasetDirectory.load(dir).fingerprint();

@@ -250,7 +250,7 @@ public final class Experiment {
     /**
      * One row per run: method, preset (the recipe, {@link gcl.train.Preset}), seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
      * seconds (to get it now: training, or reading back), train s (how long training took, cached or
-     * not), cached, run (its cache key), then the run's training diagnostics ({@link Diagnosis#SIGNALS}:
+     * not), cached, run (its cache key), then the run's training diagnostics ({@link Symptoms#SIGNALS}:
      * signals that need no test labels, rounded to 2 decimals).
      */
     public static Table table(List<Run> runs) {
@@ -266,9 +266,9 @@ public final class Experiment {
         BooleanColumn cached = BooleanColumn.create("cached");
         StringColumn run = StringColumn.create("run");
         Map<String, DoubleColumn> signals = new LinkedHashMap<>();
-        Diagnosis.SIGNALS.keySet().forEach(k -> signals.put(k, DoubleColumn.create(k)));
+        Symptoms.SIGNALS.keySet().forEach(k -> signals.put(k, DoubleColumn.create(k)));
         for (Run r : runs) {
-            Map<String, Double> d = Diagnosis.of(r.history());
+            Map<String, Double> d = Symptoms.of(r.history());
             signals.forEach((k, c) -> c.append(round(d.get(k))));
             method.append(r.name());
             preset.append(r.config().preset().id());

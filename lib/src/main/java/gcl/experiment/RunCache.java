@@ -1,8 +1,8 @@
 package gcl.experiment;
 
 import gcl.AtomicFiles;
+import gcl.Folders;
 import gcl.Log;
-import gcl.Paths;
 import gcl.Version;
 import gcl.clean.VideoCentring;
 import gcl.data.Dataset;
@@ -54,9 +54,9 @@ public final class RunCache {
         this.root = root;
     }
 
-    /** The default cache, {@link Paths#runs()}, shared by the notebooks and the CLI. */
+    /** The default cache, {@link Folders#runs()}, shared by the notebooks and the CLI. */
     public static RunCache defaultCache() {
-        return new RunCache(Paths.runs());
+        return new RunCache(Folders.runs());
     }
 
     /** Where the cached runs live. */
@@ -77,7 +77,6 @@ public final class RunCache {
         }
         return key(trained, data.fingerprint());
     }
-
 
     /** The key of a config on data with this fingerprint, with this build's code. */
     public static String key(GclConfig config, String dataFingerprint) {

@@ -1,5 +1,6 @@
 package gcl.nb;
 
+import gcl.Profile;
 import gcl.Seeds;
 import gcl.clean.CleaningQuality;
 import gcl.clean.TemporalDifferenceFilter;
@@ -48,14 +49,14 @@ public final class Figures {
      * anomalous: the first frame, a second before the event, its start, middle and end, and a
      * second after (lesson 01).
      */
-    public static BufferedImage eventFrames(Lessons.Clip clip) {
+    public static BufferedImage eventFrames(Clips.Clip clip) {
         int n = clip.frames().size();
         int first = clip.intervals().isEmpty() ? n / 3 : clip.intervals().get(0).start();
         int end = clip.intervals().isEmpty() ? 2 * n / 3 : clip.intervals().get(0).end();
         List<BufferedImage> shown = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int f : new int[] {0, Math.max(0, first - 16), first, (first + end) / 2, Math.max(first, end - 4), Math.min(n - 1, end + 16)}) {
-            shown.add(atLeast(Lessons.image(clip.frames().get(f)), 360));
+            shown.add(atLeast(Clips.image(clip.frames().get(f)), 360));
             captions.add("frame " + f + (clip.truth()[f] ? " (anomalous)" : ""));
         }
         return ImageGrids.grid(shown, 3, captions);
@@ -337,7 +338,7 @@ public final class Figures {
 
     /** As {@link #reconstructionTsne(Run, Dataset, int, long, int)}, with the lessons' iterations: 1000 in full, 750 in quick. */
     public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed) {
-        return reconstructionTsne(run, data, points, seed, Lessons.profile() == gcl.Profile.FULL ? 1000 : 750);
+        return reconstructionTsne(run, data, points, seed, Course.profile() == Profile.FULL ? 1000 : 750);
     }
 
     /**

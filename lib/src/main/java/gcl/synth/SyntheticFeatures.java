@@ -1,8 +1,8 @@
 package gcl.synth;
 
 import gcl.AtomicFiles;
+import gcl.Folders;
 import gcl.Log;
-import gcl.Paths;
 import gcl.Profile;
 import gcl.Seeds;
 import gcl.data.Dataset;
@@ -250,9 +250,9 @@ public final class SyntheticFeatures {
         return DatasetDirectory.load(dir);
     }
 
-    /** Where {@link #cached} keeps a dataset: {@code <datasets>/<VERSION>-<profile>-seed<seed>} in {@link Paths#datasets()}. */
+    /** Where {@link #cached} keeps a dataset: {@code <datasets>/<VERSION>-<profile>-seed<seed>} in {@link Folders#datasets()}. */
     public static Path cacheDir(Profile profile, long seed) {
-        return Paths.datasets().resolve(VERSION + "-" + profile.id() + "-seed" + seed);
+        return Folders.datasets().resolve(VERSION + "-" + profile.id() + "-seed" + seed);
     }
 
     /** The fixed parts: per-dimension profile, scene types, shared activity, event types. */

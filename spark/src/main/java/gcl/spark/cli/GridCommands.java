@@ -1,6 +1,6 @@
 package gcl.spark.cli;
 
-import gcl.Tables;
+import gcl.TableText;
 import gcl.cli.ExperimentOptions;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
@@ -46,7 +46,7 @@ final class GridCommands {
         Experiment.writeCsv(runs, out);
         Table summary = Summaries.summary(runs);
         System.out.println();
-        System.out.print(Tables.text(Summaries.compare(summary, data.info().name()), 100));
+        System.out.print(TableText.text(Summaries.compare(summary, data.info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + cache.root() + ")");
         return 0;
     }

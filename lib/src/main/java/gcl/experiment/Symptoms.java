@@ -1,6 +1,5 @@
 package gcl.experiment;
 
-import gcl.Tables;
 import gcl.train.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +11,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reading a run's training history for the failures lesson 03 diagnoses, with signals that need no
+ * The symptoms of the failures lesson 03 diagnoses, read from a run's training history: signals that need no
  * test labels ({@link Diagnostics}): D upside down at the start, D over-labelling, labels locked onto
  * whole videos, labels that no longer move, dead units. Every run table carries them
  * ({@link Experiment#table}), so that a setting can be chosen on them and never on test AUC.
  */
-public final class Diagnosis {
+public final class Symptoms {
     /** The columns {@link #of} returns, in order, with what each says. */
     public static final Map<String, String> SIGNALS = signals();
 
@@ -33,7 +32,7 @@ public final class Diagnosis {
             "dead_g", "dead units in G",
             "dead_d", "dead units in D");
 
-    private Diagnosis() {
+    private Symptoms() {
     }
 
     /**
@@ -152,7 +151,7 @@ public final class Diagnosis {
      * order of first appearance, AUC as mean ± std.
      */
     public static Table bySetting(Table runs) {
-        Table aucs = Tables.meanStd(runs, "method", "AUC %");
+        Table aucs = Summaries.meanStd(runs, "method", "AUC %");
         StringColumn method = StringColumn.create("method");
         StringColumn auc = StringColumn.create("AUC % (mean ± std, for watching)");
         Map<String, DoubleColumn> means = new LinkedHashMap<>();
