@@ -42,10 +42,6 @@ public final class TemporalDifferenceFilter {
         return threshold;
     }
 
-    public boolean keepFirst() {
-        return keepFirst;
-    }
-
     /**
      * ‖f^{t+1} − f^t‖₂ for t = 1 … T−1 of one video's segments [T, d], in temporal order:
      * a vector of length T − 1 (empty for T < 2).

@@ -243,7 +243,7 @@ public final class SyntheticVideos {
 
     private static Rendered renderOne(Path dir, Plan p, Scene scene, Seeds seeds, Config config) throws IOException {
         int frames = p.segments * SEGMENT;
-        SceneRenderer.Clip clip = SceneRenderer.plan(scene, seeds.random("video-" + p.index), frames, p.anomaly);
+        ScenePlanner.Clip clip = ScenePlanner.plan(scene, seeds.random("video-" + p.index), frames, p.anomaly);
         Path file = dir.resolve(p.id + ".avi");
         try (VideoWriter writer = VideoWriter.open(file, config.width(), config.height(), config.fps())) {
             SceneRenderer.render(clip, writer::write);

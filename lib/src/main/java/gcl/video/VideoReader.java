@@ -203,11 +203,6 @@ public final class VideoReader implements AutoCloseable {
         return fps;
     }
 
-    /** Frames per second the file declares (25 when it declares none). */
-    public double sourceFps() {
-        return sourceFps;
-    }
-
     /** Width of the delivered frames. */
     public int width() {
         return width;
@@ -216,11 +211,6 @@ public final class VideoReader implements AutoCloseable {
     /** Height of the delivered frames. */
     public int height() {
         return height;
-    }
-
-    /** The container's estimate of the number of frames at the file's own rate (may be wrong; 0 when unknown). */
-    public int estimatedFrames() {
-        return Math.max(0, grabber.getLengthInVideoFrames());
     }
 
     /** Frames delivered so far. */

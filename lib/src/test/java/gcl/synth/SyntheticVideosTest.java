@@ -68,7 +68,7 @@ class SyntheticVideosTest {
     void theEventChangesOnlyItsOwnFramesAndEveryTypeRenders() {
         Scene scene = Scene.random(new Random(3), 160, 120);
         for (AnomalyType type : AnomalyType.values()) {
-            SceneRenderer.Clip clip = SceneRenderer.plan(scene, new Random(5), 160, type);
+            ScenePlanner.Clip clip = ScenePlanner.plan(scene, new Random(5), 160, type);
             assertTrue(clip.start() > 0 && clip.end() > clip.start() && clip.end() <= 160, type + " " + clip.start() + ".." + clip.end());
             boolean[] gt = clip.groundTruth();
             assertEquals(clip.end() - clip.start(), count(gt));
@@ -77,7 +77,7 @@ class SyntheticVideosTest {
             int t = (clip.start() + clip.end()) / 2;
             assertNotEquals(mean(frames.get(t)), mean(scene.background()), type + ": something is drawn");
         }
-        SceneRenderer.Clip normal = SceneRenderer.plan(scene, new Random(5), 64, null);
+        ScenePlanner.Clip normal = ScenePlanner.plan(scene, new Random(5), 64, null);
         assertEquals(0, count(normal.groundTruth()));
         assertArrayEquals(SceneRenderer.render(normal).get(10).bgr(), SceneRenderer.render(normal).get(10).bgr());
     }

@@ -3,6 +3,7 @@ package gcl.spark;
 import gcl.Log;
 import gcl.data.DatasetDirectory;
 import gcl.features.BatchExtraction;
+import gcl.features.ExtractionJob;
 import gcl.video.VideoInfo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,14 +21,14 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <ol>
  *   <li>The driver plans the extraction exactly as {@code gcl extract} does
- *       ({@link BatchExtraction.Job#open}: the folder's videos and annotations, the dataset's
+ *       ({@link ExtractionJob#open}: the folder's videos and annotations, the dataset's
  *       metadata; videos an earlier run finished are skipped through the same resume journal).</li>
  *   <li>Each task extracts one video and writes its {@code features/<id>.npy} into the dataset
  *       directory ({@link BatchExtraction#extractAndWrite}: the same bytes, written whole).</li>
  *   <li>The driver records each outcome in file-name order as the tasks finish
- *       ({@link BatchExtraction.Job#add}: journal, {@code extraction.csv}, failures), and at the
+ *       ({@link ExtractionJob#add}: journal, {@code extraction.csv}, failures), and at the
  *       end writes the split lists, {@code videos.csv}, {@code ground_truth.csv} and
- *       {@code dataset.json} ({@link BatchExtraction.Job#finish}).</li>
+ *       {@code dataset.json} ({@link ExtractionJob#finish}).</li>
  * </ol>
  * A video that cannot be read is a failure, named in the result, not a failed task. A task that
  * fails (a lost executor) is retried by Spark: it first removes what a killed attempt may have
@@ -75,7 +76,7 @@ public final class DistributedExtraction {
     public static BatchExtraction.Result run(JavaSparkContext sc, Path videos, Path dataset, ExtractionSpec spec,
                                              PrintStream progress, TaskProbe probe) throws Exception {
         Path dir = dataset.toAbsolutePath();
-        BatchExtraction.Job job = BatchExtraction.Job.open(videos.toAbsolutePath(), dir, spec.extractor(),
+        ExtractionJob job = ExtractionJob.open(videos.toAbsolutePath(), dir, spec.extractor(),
                 spec.options().withProgress(progress != null ? progress : Log.stream()));
         List<VideoTask> tasks = new ArrayList<>();
         for (Map.Entry<String, Path> e : job.pending().entrySet()) {
