@@ -7,6 +7,8 @@ import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -185,7 +187,7 @@ public enum VideoCentring {
         List<Video> videos = set.videos();
         int most = videos.stream().mapToInt(Video::segments).max().orElse(0);
         float[] centres = new float[videos.size() * d];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             float[] tile = new float[TILE_ROWS * d];
             int[] columns = new int[most * d];
@@ -197,7 +199,7 @@ public enum VideoCentring {
             }
         };
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), videos.size()));
-        java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> worker.run());
+        IntStream.range(0, workers).parallel().forEach(w -> worker.run());
         return centres.length == 0 ? Nd4j.create(DataType.FLOAT, videos.size(), d)
                 : Nd4j.create(centres, new long[] {videos.size(), d}, DataType.FLOAT);
     }

@@ -8,9 +8,12 @@ import gcl.train.GclConfig;
 import gcl.train.GclModel;
 import gcl.train.GclTrainer;
 import gcl.train.Variant;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,13 +44,13 @@ public final class BenchEpochCommand implements Callable<Integer> {
     boolean noWarmup;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the numbers as CSV (environment/bench reads it).")
-    java.nio.file.Path out;
+    Path out;
 
     /** CSV columns of {@code --out}. */
     static final String CSV_HEADER = "segments,dim,batch,iterations,threads,gflop_per_iteration,seconds_per_iteration_best,seconds_per_iteration_mean";
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         INDArray x = Nd4j.create(DataType.FLOAT, segments, dim);
         Nd4j.rand(x, 1L);
         int perVideo = 500;
@@ -119,7 +122,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
     }
 
     private static double timeEpoch(GclConfig config, FeatureSet set, GclModel model, int epoch) {
-        java.util.Random rng = new java.util.Random(epoch);
+        Random rng = new Random(epoch);
         long start = System.nanoTime();
         for (int[] b : set.shuffledBatches(config.batchSize(), rng)) {
             try (INDArray batch = set.rows(b)) {

@@ -9,6 +9,7 @@ import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,7 +88,7 @@ public final class BenchExtractCommand implements Callable<Integer> {
         } finally {
             if (temp != null) {
                 try (var walk = Files.walk(temp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }

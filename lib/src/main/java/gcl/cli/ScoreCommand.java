@@ -9,6 +9,7 @@ import gcl.eval.Metrics;
 import gcl.train.GclModel;
 import gcl.train.RunDirectory;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +42,13 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean averageCrops = switch (cropScores.trim().toLowerCase(java.util.Locale.ROOT)) {
+        boolean averageCrops = switch (cropScores.trim().toLowerCase(Locale.ROOT)) {
             case "each" -> false;
             case "average" -> true;
             default -> throw new IllegalArgumentException("--crop-scores takes each or average, got '" + cropScores + "'");
         };
         Dataset ds = DatasetDirectory.load(data);
-        FeatureSet set = switch (split.toLowerCase(java.util.Locale.ROOT)) {
+        FeatureSet set = switch (split.toLowerCase(Locale.ROOT)) {
             case "test" -> ds.test();
             case "train" -> ds.train();
             default -> throw new IllegalArgumentException("--split must be test or train, got '" + split + "'");

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -370,7 +371,7 @@ public final class DatasetCheck {
                 sha.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             problems.add(file + ": cannot read (" + e.getMessage() + ")");
             return null;
         }

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name                  a short name, e.g. {@code ucf-crime} or {@code synthetic-quick}
  * @param segmentSize           frames per segment p (16 in the paper)
- * @param featureKind           what made the features, e.g. {@code resnext3d-kinetics} or {@code gcl-default-v2}
+ * @param featureKind           what made the features, e.g. {@code resnext3d-kinetics} or {@code gcl-default-v3}
  * @param featureDim            d
  * @param frameRate             frames per second of the source videos (0 when unknown)
  * @param groundTruthConvention how frame counts were made: T × p from the feature length (the published

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class DatasetWriter {
         }
         long[] shape = Npy.header(file).shape();
         if (shape.length != 2) {
-            throw new IOException(file + ": features must be [T, d], got shape " + java.util.Arrays.toString(shape));
+            throw new IOException(file + ": features must be [T, d], got shape " + Arrays.toString(shape));
         }
         checkVideo(id, (int) shape[1], frames, groundTruth);
         List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);

@@ -8,6 +8,8 @@ import gcl.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * What is known about a folder of video files: the same {@link Annotations} as a dataset directory
@@ -64,8 +66,8 @@ public record VideoFolder(String name, boolean synthetic, String description, do
     }
 
     /** Video file extensions an id may be written with in annotations ({@code Abuse001_x264.mp4}). */
-    private static final java.util.regex.Pattern VIDEO_EXTENSION =
-            java.util.regex.Pattern.compile("(?i)\\.(avi|mp4|mkv|mov|mpg|mpeg|m4v|webm|wmv|flv|ts|3gp|ogv)$");
+    private static final Pattern VIDEO_EXTENSION =
+            Pattern.compile("(?i)\\.(avi|mp4|mkv|mov|mpg|mpeg|m4v|webm|wmv|flv|ts|3gp|ogv)$");
 
     /**
      * The id of a video as annotations may name it: the file name without folders and without a
@@ -76,7 +78,7 @@ public record VideoFolder(String name, boolean synthetic, String description, do
     public static String videoId(String entry) {
         String name = entry.strip().replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".npy")) {
             return name.substring(0, name.length() - 4)
                     .replaceFirst("(?i)_(i3d|rgb|flow|c3d|resnext|resnext3d|features?|feat)$", "");
         }

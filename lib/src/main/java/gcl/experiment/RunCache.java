@@ -10,6 +10,7 @@ import gcl.train.GclConfig;
 import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -205,7 +206,7 @@ public final class RunCache {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while waiting for run " + key));
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while waiting for run " + key));
             }
             FileChannel channel = null;
             try {

@@ -2,6 +2,7 @@ package gcl.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -153,8 +154,8 @@ public final class Summaries {
      * paper's UCF-Crime figure, labelled as the paper's. Methods and presets in order of first appearance.
      */
     public static Table byPreset(Table runs, String dataName) {
-        List<String> presets = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("preset").asList()));
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> presets = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("preset").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         StringColumn method = StringColumn.create("method");
         methods.forEach(method::append);
         Table t = Table.create("Ours on " + dataName + " by preset vs the paper's reported numbers (different data: compare orderings, not values)", method);

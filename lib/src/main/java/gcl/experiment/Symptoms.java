@@ -1,6 +1,7 @@
 package gcl.experiment;
 
 import gcl.train.Diagnostics;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class Symptoms {
         m.put("kept_d", "share of D's labels it also gave the epoch before (last epoch): near 1 = the labels no longer move");
         m.put("dead_g", "share of G's hidden units that output 0 for every probe segment (last epoch, all layers)");
         m.put("dead_d", "the same for D's hidden units");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**

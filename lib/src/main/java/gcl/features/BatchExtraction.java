@@ -1,7 +1,6 @@
 package gcl.features;
 
 import gcl.Log;
-import gcl.Progress;
 import gcl.data.Annotations;
 import gcl.data.DatasetWriter;
 import gcl.data.VideoFolder;

@@ -25,7 +25,9 @@ import gcl.viz.Tsne;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -233,7 +235,7 @@ public final class Figures {
      * gcl.experiment.PaperTrials#weakSupervision} (methods "GCL_WS 0 %" … "GCL_WS 100 %").
      */
     public static XYChart weakSupervision(String title, Table runs) {
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         double[] percent = new double[methods.size()];
         Map<String, double[][]> series = new LinkedHashMap<>();
         double[][] g = new double[0][];
@@ -268,7 +270,7 @@ public final class Figures {
      * the value axis does not start at 0. Methods in order of first appearance.
      */
     public static CategoryChart oursVsPaper(String title, Table runs, String dataName) {
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         double[] mean = new double[methods.size()];
         double[] std = new double[methods.size()];
         double[] paper = new double[methods.size()];
@@ -379,7 +381,7 @@ public final class Figures {
             String method = summary.stringColumn("method").get(r);
             double m = summary.numberColumn(mean).getDouble(r);
             double sd = summary.numberColumn("std").getDouble(r);
-            var s = chart.addSeries(String.format(java.util.Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
+            var s = chart.addSeries(String.format(Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             s.setLineColor(gcl.viz.ChartStyle.PALETTE.get(Math.max(0, names.indexOf(method)) % gcl.viz.ChartStyle.PALETTE.size()));
             s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
@@ -394,8 +396,8 @@ public final class Figures {
         for (int i = 0; i < anomalous.length; i++) {
             (anomalous[i] ? pos : neg).add(i);
         }
-        java.util.Collections.shuffle(pos, rng);
-        java.util.Collections.shuffle(neg, rng);
+        Collections.shuffle(pos, rng);
+        Collections.shuffle(neg, rng);
         int takePos = Math.min(pos.size(), points / 2);
         int takeNeg = Math.min(neg.size(), points - takePos);
         List<Integer> rows = new ArrayList<>(pos.subList(0, takePos));

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -243,7 +244,7 @@ public final class Show {
 
         /** MIME type to content (base64 for images). */
         public Map<String, String> data() {
-            return java.util.Collections.unmodifiableMap(data);
+            return Collections.unmodifiableMap(data);
         }
 
         @Override

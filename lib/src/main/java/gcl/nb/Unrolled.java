@@ -5,6 +5,7 @@ import gcl.data.Dataset;
 import gcl.train.GclConfig;
 import gcl.train.PseudoLabels;
 import gcl.train.PseudoTargets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -33,7 +34,7 @@ public final class Unrolled {
             double[] auc = tracks.get(i).numberColumn("D test AUC %").asDoubleArray();
             int[] step = tracks.get(i).intColumn("step").asIntArray();
             int first = Math.min(1, auc.length - 1);
-            double low = java.util.Arrays.stream(auc, first, auc.length).min().orElse(Double.NaN);
+            double low = Arrays.stream(auc, first, auc.length).min().orElse(Double.NaN);
             md.append(String.format(Locale.ROOT, "- **%s**: untrained %.1f %%; after step %d %.1f %%, after step %d %.1f %% "
                             + "(lowest %.1f %%): D's first step ranks %s.%n", names.get(i), auc[0], step[first], auc[first],
                     step[step.length - 1], auc[auc.length - 1], low,

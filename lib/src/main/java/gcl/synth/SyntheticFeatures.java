@@ -16,7 +16,9 @@ import gcl.data.Split;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -212,7 +215,7 @@ public final class SyntheticFeatures {
                 try {
                     w.writeVideo(v.id(), split, f, v.frames(), v.label(), v.groundTruth());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
         }
@@ -237,7 +240,7 @@ public final class SyntheticFeatures {
             write(profile, seed, tmp);
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
                 // another process made it first, or the folder exists without dataset.json
                 if (!Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
                     AtomicFiles.deleteTree(dir);
@@ -331,7 +334,7 @@ public final class SyntheticFeatures {
     }
 
     /** Generates the videos of one split in order and hands each to {@code out} with its [T, d] features. */
-    private static void split(World world, Seeds seeds, Split split, java.util.function.BiConsumer<Video, INDArray> out) {
+    private static void split(World world, Seeds seeds, Split split, BiConsumer<Video, INDArray> out) {
         Config c = world.config;
         int count = split == Split.TRAIN ? c.trainVideos() : c.testVideos();
         Random plan = seeds.random("plan");

@@ -11,9 +11,16 @@ import gcl.data.Dataset;
 import gcl.train.GclConfig;
 import gcl.train.GclTrainer;
 import gcl.train.Variant;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -136,7 +143,7 @@ public class ExperimentTest {
             if (epoch == 2) {
                 throw new IllegalStateException("killed");
             }
-            return java.util.Map.of();
+            return Map.of();
         });
         assertThrows(IllegalStateException.class, () -> trainer.train());
         double epochOneSeconds = runDir.loadState().history().get(0).seconds();
@@ -177,7 +184,7 @@ public class ExperimentTest {
                     "the lock file stays after release (deleting it is a race)");
             try (var files = Files.list(dir.resolve("runs"))) {
                 assertEquals(List.of(key, "." + key + ".lock"),
-                        files.map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList(),
+                        files.map(p -> p.getFileName().toString()).sorted(Comparator.reverseOrder()).toList(),
                         "one finished run, no work folder left");
             }
         } finally {
@@ -216,8 +223,8 @@ public class ExperimentTest {
         Process holder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 HoldKey.class.getName(), dir.toString(), key).redirectErrorStream(true).start();
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            var out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
             assertEquals("held", out.readLine(), "the other process holds the key");
             RunCache cache = new RunCache(dir);
             var claimed = CompletableFuture.supplyAsync(() -> cache.claim(key));
@@ -238,7 +245,7 @@ public class ExperimentTest {
             try (RunCache.Work work = new RunCache(Path.of(args[0])).claim(args[1])) {
                 System.out.println("held");
                 System.out.flush();
-                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                System.in.transferTo(OutputStream.nullOutputStream());
                 Files.delete(work.dir());
             }
         }
@@ -292,7 +299,7 @@ public class ExperimentTest {
         for (long end = System.nanoTime() + 60_000_000_000L; checkpoint == null && System.nanoTime() < end; Thread.sleep(10)) {
             try (var files = Files.list(dir.resolve("runs"))) {
                 checkpoint = files.map(p -> p.resolve("checkpoint")).filter(Files::isDirectory).findFirst().orElse(null);
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // the cache folder is made by the run
             }
         }

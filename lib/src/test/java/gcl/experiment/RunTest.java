@@ -18,6 +18,7 @@ import gcl.train.RunDirectory;
 import gcl.train.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class RunTest {
         assertEquals(a.metrics(), b.metrics());
 
         Run c = Run.train("c", DATA, TinyData.plantedConfig(6), null, true);
-        assertFalse(java.util.Arrays.equals(a.training().model().scores(DATA.test()), c.training().model().scores(DATA.test())));
+        assertFalse(Arrays.equals(a.training().model().scores(DATA.test()), c.training().model().scores(DATA.test())));
     }
 
     /** An interrupted run resumes from its checkpoint and ends exactly where an uninterrupted one does. */

@@ -18,6 +18,7 @@ import gcl.video.VideoReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SyntheticVideosTest {
             assertEquals(r.anomaly() == null ? 0 : r.end() - r.start(), count(ann.mask(r.id(), r.frames())));
         }
         SyntheticVideos.Summary other = SyntheticVideos.render(dir.resolve("c"), new Seeds(12), tiny(), null);
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.videos().get(0).file()),
+        assertFalse(Arrays.equals(Files.readAllBytes(a.videos().get(0).file()),
                 Files.readAllBytes(other.videos().get(0).file())), "another seed, other videos");
     }
 

@@ -10,6 +10,9 @@ import gcl.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,8 +65,8 @@ class InterruptTest {
     @Test
     void anInterruptFromAnotherThreadStopsTrainingPromptly() throws Exception {
         GclConfig c = TinyData.config().withEpochs(100_000);
-        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CountDownLatch training = new CountDownLatch(1);
         Thread cell = new Thread(() -> {
             try {
                 new GclTrainer(c, DATA.train()).quiet().listener((phase, e, model) -> {
@@ -79,7 +82,7 @@ class InterruptTest {
         training.await();
         long start = System.nanoTime();
         cell.interrupt();
-        Throwable t = failure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Throwable t = failure.get(30, TimeUnit.SECONDS);
         assertTrue(t instanceof TrainingInterruptedException, String.valueOf(t));
         assertTrue((System.nanoTime() - start) / 1e9 < 5, "stopped within seconds, not after 100,000 epochs");
     }

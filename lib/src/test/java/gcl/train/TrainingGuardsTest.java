@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.TinyData;
 import gcl.data.Dataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Runs that cannot mean anything stop with a message that says why, instead of returning a model. */
@@ -73,25 +76,25 @@ class TrainingGuardsTest {
     @Test
     void almostNothingToTrainOnIsWarnedAbout() {
         GclConfig c = TinyData.config().withVariant(Variant.AE_TD).with("tdThreshold", "p2").with("tdKeepFirst", false);
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
             new GclTrainer(c, DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
-        String printed = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String printed = buf.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("warning: TD cleaning keeps only") && printed.contains("tdThreshold p2"), printed);
         assertTrue(printed.contains("warning: batch size 32 exceeds the"), printed);
 
         buf.reset();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
             new GclTrainer(TinyData.config(), DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
-        assertEquals("", buf.toString(java.nio.charset.StandardCharsets.UTF_8), "a sound setting trains without a word");
+        assertEquals("", buf.toString(StandardCharsets.UTF_8), "a sound setting trains without a word");
     }
 }

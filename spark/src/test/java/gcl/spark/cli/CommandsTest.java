@@ -8,11 +8,13 @@ import gcl.Seeds;
 import gcl.spark.LocalSpark;
 import gcl.synth.SyntheticVideos;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,7 @@ class CommandsTest {
     }
 
     private static String[] concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+        return Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
     }
 
     /** The CSV without the timing columns (seconds, train s). */
@@ -84,7 +86,7 @@ class CommandsTest {
 
     /** Relative paths of the files under a folder, sorted. */
     private static final class SameFilesView {
-        static List<String> list(Path dir) throws java.io.IOException {
+        static List<String> list(Path dir) throws IOException {
             try (var s = Files.walk(dir)) {
                 return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
             }
