@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.AtomicFiles;
 import gcl.Seeds;
 import gcl.features.BatchExtraction;
 import gcl.features.DefaultExtractor;
@@ -82,7 +83,7 @@ public final class BenchExtractCommand implements Callable<Integer> {
             if (out != null) {
                 StringBuilder csv = new StringBuilder(ExtractionBenchmark.CSV_HEADER).append('\n');
                 rows.forEach(r -> csv.append(r.csv()).append('\n'));
-                gcl.AtomicFiles.writeString(out, csv);
+                AtomicFiles.writeString(out, csv);
             }
             return 0;
         } finally {

@@ -38,8 +38,8 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExtractionSpec spec = spec();
-        Path videoDir = Paths.local(videos, "--videos");
-        Path dataset = Paths.local(out, "--out");
+        Path videoDir = SharedPaths.local(videos, "--videos");
+        Path dataset = SharedPaths.local(out, "--out");
         System.out.println("extract: " + spec.extractor() + ", " + spec.options().segmenter() + ", on Spark");
         BatchExtraction.Result result;
         try (JavaSparkContext sc = spark.start("gcl extract")) {

@@ -58,10 +58,10 @@ class CommandsTest {
 
     @Test
     void aFileSystemOtherThanAMountedOneIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paths.local("hdfs://nn:8020/videos", "--videos"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SharedPaths.local("hdfs://nn:8020/videos", "--videos"));
         assertTrue(e.getMessage().contains("--videos") && e.getMessage().contains("hdfs"), e.getMessage());
-        assertEquals(Path.of("/data/v"), Paths.local("file:///data/v", "--videos"));
-        assertEquals(Path.of("relative/dir"), Paths.local("relative/dir", "--out"));
+        assertEquals(Path.of("/data/v"), SharedPaths.local("file:///data/v", "--videos"));
+        assertEquals(Path.of("relative/dir"), SharedPaths.local("relative/dir", "--out"));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
