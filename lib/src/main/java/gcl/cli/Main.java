@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             AblateCommand.class,
             SeedsCommand.class,
+            PremiseCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main extends TopCommand {
