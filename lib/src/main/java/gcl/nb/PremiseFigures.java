@@ -1,0 +1,149 @@
+package gcl.nb;
+
+import gcl.experiment.PremiseEffects;
+import gcl.experiment.PremiseEffects.Effect;
+import gcl.experiment.PremiseEffects.Estimate;
+import gcl.experiment.PremiseMap;
+import gcl.experiment.PremiseMap.Axis;
+import gcl.viz.EffectCharts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+/**
+ * The premise map in a lesson: the recorded map ({@code notebooks/results/premise-map-synthetic-quick.csv},
+ * made by {@code gcl premise}), its summary tables and its charts: effects (GCL's gain over
+ * AE_AllData, negative learning's, pre-training's) against each axis' measured property, mean ± std
+ * over seeds, paired by seed. Every call takes the AUC column to read, so the same map reads for
+ * the runs' own score ({@code AUC %}), for G ({@code AUC_G %}) or for D ({@code AUC_D %}).
+ */
+public final class PremiseFigures {
+    /** The recorded map's file in {@code notebooks/results/}. */
+    public static final String RECORDED = "premise-map-synthetic-quick.csv";
+
+    private PremiseFigures() {
+    }
+
+    /** The recorded premise map (synthetic data: not the paper's numbers). */
+    public static Table recorded() {
+        return PremiseMap.read(Lessons.resultsFolder().resolve(RECORDED));
+    }
+
+    /**
+     * Effects against the measured property of one swept axis (e.g. {@code share}), mean ± std over
+     * seeds, under a preset, read from {@code column}.
+     */
+    public static XYChart sweep(Table map, String axis, String preset, String column, List<Effect> effects) {
+        Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
+        Axis a = Axis.parse(axis);
+        List<String> cells = PremiseEffects.cells(rows);
+        double[] x = new double[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            x[i] = PremiseEffects.mean(PremiseEffects.cell(rows, cells.get(i)), a.measuredColumn());
+        }
+        List<EffectCharts.Series> series = new ArrayList<>();
+        for (Effect e : effects) {
+            double[] mean = new double[cells.size()];
+            double[] std = new double[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                Estimate est = PremiseEffects.effect(PremiseEffects.cell(rows, cells.get(i)), e, column);
+                mean[i] = est.mean();
+                std[i] = est.std();
+            }
+            series.add(new EffectCharts.Series(e.name(), x, mean, std));
+        }
+        return EffectCharts.withErrorBars("Premise map: " + axis + " (" + preset + " preset, " + column + "; synthetic data)",
+                a.label(), "difference in frame AUC % (mean ± std over seeds, paired)", series);
+    }
+
+    /** {@link #sweep(Table, String, String, String, List)} with the main effects, robust preset, the runs' own score. */
+    public static XYChart sweep(Table map, String axis) {
+        return sweep(map, axis, "robust", "AUC %", Effect.main());
+    }
+
+    /**
+     * One effect over the grid of two axes: against the first axis' measured property, one series
+     * per level of the second (named by its measured property's mean), mean ± std over seeds.
+     */
+    public static XYChart grid(Table map, Effect effect, String preset, String column) {
+        Table grid = map.where(map.stringColumn("study").isEqualTo("grid").and(map.stringColumn("preset").isEqualTo(preset)));
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(grid.stringColumn("axis").asList()));
+        if (names.size() != 1) {
+            throw new IllegalArgumentException("the map has " + (names.isEmpty() ? "no grid" : "several grids " + names)
+                    + " under the " + preset + " preset");
+        }
+        String[] parts = names.get(0).split(" x ");
+        Axis first = Axis.parse(parts[0]);
+        Axis second = Axis.parse(parts[1]);
+        Map<Double, List<String>> bySecond = new LinkedHashMap<>();
+        for (String c : PremiseEffects.cells(grid)) {
+            double level = PremiseEffects.mean(PremiseEffects.cell(grid, c), second.id());
+            bySecond.computeIfAbsent(level, k -> new ArrayList<>()).add(c);
+        }
+        List<EffectCharts.Series> series = new ArrayList<>();
+        for (var e : bySecond.entrySet()) {
+            List<String> cells = e.getValue();
+            double[] x = new double[cells.size()];
+            double[] mean = new double[cells.size()];
+            double[] std = new double[cells.size()];
+            double measured = 0;
+            for (int i = 0; i < cells.size(); i++) {
+                Table r = PremiseEffects.cell(grid, cells.get(i));
+                x[i] = PremiseEffects.mean(r, first.measuredColumn());
+                Estimate est = PremiseEffects.effect(r, effect, column);
+                mean[i] = est.mean();
+                std[i] = est.std();
+                measured += PremiseEffects.mean(r, second.measuredColumn()) / cells.size();
+            }
+            series.add(new EffectCharts.Series(String.format(Locale.ROOT, "%s ≈ %s", second.measuredColumn(),
+                    second == Axis.VIDEOS ? String.format(Locale.ROOT, "%.0f", measured) : String.format(Locale.ROOT, "%.2f", measured)),
+                    x, mean, std));
+        }
+        return EffectCharts.withErrorBars(effect.name() + " over " + first.id() + " x " + second.id() + " (" + preset + ", "
+                + column + "; synthetic data)", first.label(), effect.name() + ", frame AUC % (mean ± std over seeds)", series);
+    }
+
+    /** {@link #grid(Table, Effect, String, String)}, robust preset, the runs' own score. */
+    public static XYChart grid(Table map, Effect effect) {
+        return grid(map, effect, "robust", "AUC %");
+    }
+
+    /**
+     * The methods' own AUC against the measured property of one swept axis (mean ± std over seeds):
+     * what the effects are differences of.
+     */
+    public static XYChart methods(Table map, String axis, String preset, String column) {
+        Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
+        Axis a = Axis.parse(axis);
+        List<String> cells = PremiseEffects.cells(rows);
+        double[] x = new double[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            x[i] = PremiseEffects.mean(PremiseEffects.cell(rows, cells.get(i)), a.measuredColumn());
+        }
+        List<EffectCharts.Series> series = new ArrayList<>();
+        for (String m : new LinkedHashSet<>(rows.stringColumn("method").asList())) {
+            double[] mean = new double[cells.size()];
+            double[] std = new double[cells.size()];
+            for (int i = 0; i < cells.size(); i++) {
+                Estimate est = PremiseEffects.method(PremiseEffects.cell(rows, cells.get(i)), m, column);
+                mean[i] = est.mean();
+                std[i] = est.std();
+            }
+            series.add(new EffectCharts.Series(m, x, mean, std));
+        }
+        XYChart chart = EffectCharts.withErrorBars("Premise map: methods over " + axis + " (" + preset + ", " + column + "; synthetic data)",
+                a.label(), "frame AUC % (mean ± std over seeds)", series);
+        chart.removeSeries("0: no difference");
+        return chart;
+    }
+
+    /** The summary table of one swept axis (or of the grid, by its name {@code a x b}), robust preset, the runs' own score. */
+    public static Table summary(Table map, String axis) {
+        return PremiseEffects.summary(map, axis.contains(" x ") ? "grid" : "sweep", axis, "robust", "AUC %");
+    }
+}
