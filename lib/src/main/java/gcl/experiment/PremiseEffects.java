@@ -212,6 +212,42 @@ public final class PremiseEffects {
         return t.addColumns(a2, g2, n2, s2, chosen);
     }
 
+    /**
+     * What the sweeps of a map say, in words and computed, for a lesson's "reading it": per axis and
+     * effect, the effect's mean ± std (paired over seeds) at each level against the measured property,
+     * and in how many cells it is above 0 or below 0 by more than its seed spread (mean − std > 0:
+     * <em>helps</em>; mean + std &lt; 0: <em>hurts</em>; else within the spread).
+     */
+    public static String reading(Table map, String preset, String column, List<Effect> effects) {
+        StringBuilder md = new StringBuilder();
+        List<String> axes = new ArrayList<>(new LinkedHashSet<>(map.where(map.stringColumn("study").isEqualTo("sweep")
+                .and(map.stringColumn("preset").isEqualTo(preset))).stringColumn("axis").asList()));
+        for (String axis : axes) {
+            Table rows = rows(map, "sweep", axis, preset);
+            PremiseMap.Axis a = PremiseMap.Axis.parse(axis);
+            md.append(String.format(Locale.ROOT, "- **%s** (measured as %s):%n", axis, a.label()));
+            for (Effect e : effects) {
+                int helps = 0;
+                int hurts = 0;
+                List<String> points = new ArrayList<>();
+                List<String> cells = cells(rows);
+                for (String c : cells) {
+                    Table r = cell(rows, c);
+                    Estimate est = effect(r, e, column);
+                    helps += est.n() > 1 && est.mean() - est.std() > 0 ? 1 : 0;
+                    hurts += est.n() > 1 && est.mean() + est.std() < 0 ? 1 : 0;
+                    double x = mean(r, a.measuredColumn());
+                    points.add(String.format(Locale.ROOT, "%s at %s", est.text(), a == PremiseMap.Axis.VIDEOS
+                            ? String.format(Locale.ROOT, "%.0f", x) : a == PremiseMap.Axis.SCENE ? String.format(Locale.ROOT, "%.2f", x)
+                            : String.format(Locale.ROOT, "%.1f", x)));
+                }
+                md.append(String.format(Locale.ROOT, "  - %s: %s; above 0 beyond the seed spread in %d of %d cells, below in %d.%n",
+                        e.name(), String.join(", ", points), helps, cells.size(), hurts));
+            }
+        }
+        return md.toString();
+    }
+
     private static double range(Table rows, Effect e) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -142,6 +142,11 @@ public final class PremiseFigures {
         return chart;
     }
 
+    /** What the recorded sweeps say, computed ({@link PremiseEffects#reading}): robust preset, the runs' own score, the main effects. */
+    public static String reading(Table map) {
+        return PremiseEffects.reading(map, "robust", "AUC %", Effect.main());
+    }
+
     /** The summary table of one swept axis (or of the grid, by its name {@code a x b}), robust preset, the runs' own score. */
     public static Table summary(Table map, String axis) {
         return PremiseEffects.summary(map, axis.contains(" x ") ? "grid" : "sweep", axis, "robust", "AUC %");

@@ -61,6 +61,9 @@ class PremiseFiguresTest {
         assertEquals("10.5 ± 0.7", s.stringColumn("GCL_PT − AE_AllData").get(0));
         assertEquals("-0.5 ± 0.7", s.stringColumn("GCL_B − GCL w/o NL").get(1));
         assertEquals(12.5, s.doubleColumn("anomalous segments %").get(1), 1e-9);
+        String reading = PremiseFigures.reading(map());
+        assertTrue(reading.contains("GCL_PT − AE_AllData: 10.5 ± 0.7 at 2.5, 10.5 ± 0.7 at 12.5; above 0 beyond the seed spread in 2 of 2 cells, below in 0."), reading);
+        assertTrue(reading.contains("GCL_B − GCL w/o NL: -0.5 ± 0.7 at 2.5, -0.5 ± 0.7 at 12.5; above 0 beyond the seed spread in 0 of 2 cells, below in 0."), reading);
         Table g = PremiseEffects.summary(map(), "grid", "share x strength", "robust", "AUC_D %");
         assertEquals(4, g.rowCount());
         assertEquals("10.5 ± 0.7", g.stringColumn("GCL_PT − AE_AllData").get(3), "AE_AllData has no D: its own score counts");
