@@ -248,6 +248,91 @@ public final class PremiseEffects {
         return md.toString();
     }
 
+    /**
+     * One row per distinct cell of a map (sweeps and grid together; a cell that appears in several
+     * studies counts once) under a preset: its knobs, the means over seeds of its measured properties
+     * (training segments, anomalous training segments %, scene share, TD tail, AE_OCC %), and per
+     * effect its mean and std over seeds (paired), read from {@code column}; with
+     * {@link Effect#OCC_GAIN}, what the anomalies in the unlabelled training data cost the plain
+     * autoencoder. What {@link #correlation} and the premise chart read.
+     */
+    public static Table acrossCells(Table map, String preset, String column, List<Effect> effects) {
+        Table rows = map.where(map.stringColumn("preset").isEqualTo(preset));
+        Map<String, Table> byKnobs = new LinkedHashMap<>();
+        for (int i = 0; i < rows.rowCount(); i++) {
+            String key = String.format(Locale.ROOT, "share=%s, strength=%s, videos=%s, scene=%s",
+                    number(rows.doubleColumn("share").get(i)), number(rows.doubleColumn("strength").get(i)),
+                    number(rows.doubleColumn("videos").get(i)), number(rows.doubleColumn("scene").get(i)));
+            byKnobs.putIfAbsent(key, null);
+        }
+        StringColumn knobs = StringColumn.create("knobs");
+        List<String> measured = List.of("train segments", "anomalous segments %", "scene share", "TD tail", "AE_OCC %");
+        Map<String, DoubleColumn> cols = new LinkedHashMap<>();
+        measured.forEach(m -> cols.put(m, DoubleColumn.create(m)));
+        for (Effect e : effects) {
+            cols.put(e.name(), DoubleColumn.create(e.name()));
+            cols.put(e.name() + " std", DoubleColumn.create(e.name() + " std"));
+        }
+        for (String key : byKnobs.keySet()) {
+            Table cell = rows.where(rows.doubleColumn("share").isEqualTo(value(key, "share"))
+                    .and(rows.doubleColumn("strength").isEqualTo(value(key, "strength")))
+                    .and(rows.doubleColumn("videos").isEqualTo(value(key, "videos")))
+                    .and(rows.doubleColumn("scene").isEqualTo(value(key, "scene"))));
+            // one study's rows: the same runs appear once per study they belong to
+            String study = cell.stringColumn("study").get(0);
+            String axis = cell.stringColumn("axis").get(0);
+            cell = cell.where(cell.stringColumn("study").isEqualTo(study).and(cell.stringColumn("axis").isEqualTo(axis)));
+            knobs.append(key);
+            for (String m : measured) {
+                cols.get(m).append(round(mean(cell, m), m.equals("scene share") || m.equals("TD tail") ? 3 : 1));
+            }
+            for (Effect e : effects) {
+                Estimate est = effect(cell, e, column);
+                cols.get(e.name()).append(round(est.mean(), 2));
+                cols.get(e.name() + " std").append(round(est.std(), 2));
+            }
+        }
+        Table t = Table.create("Every cell of the map (" + preset + ", " + column + "; synthetic data, not the paper's)", knobs);
+        cols.values().forEach(t::addColumns);
+        return t;
+    }
+
+    private static double value(String key, String knob) {
+        for (String part : key.split(", ")) {
+            if (part.startsWith(knob + "=")) {
+                return Double.parseDouble(part.substring(knob.length() + 1));
+            }
+        }
+        throw new IllegalArgumentException(knob);
+    }
+
+    /** Pearson's correlation of two numeric columns of a table (rows where either is missing left out). */
+    public static double correlation(Table t, String x, String y) {
+        NumericColumn<?> a = t.numberColumn(x);
+        NumericColumn<?> b = t.numberColumn(y);
+        List<double[]> pairs = new ArrayList<>();
+        for (int i = 0; i < t.rowCount(); i++) {
+            if (!a.isMissing(i) && !b.isMissing(i) && Double.isFinite(a.getDouble(i)) && Double.isFinite(b.getDouble(i))) {
+                pairs.add(new double[] {a.getDouble(i), b.getDouble(i)});
+            }
+        }
+        int n = pairs.size();
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = pairs.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = pairs.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (double[] p : pairs) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
     private static double range(Table rows, Effect e) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

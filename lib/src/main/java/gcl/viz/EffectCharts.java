@@ -35,6 +35,35 @@ public final class EffectCharts {
      * line at y = 0.
      */
     public static XYChart withErrorBars(String title, String xLabel, String yLabel, List<Series> series) {
+        return draw(title, xLabel, yLabel, series, false);
+    }
+
+    /**
+     * Points with ± std error bars, not joined (e.g. one point per cell of a map against a property
+     * that is measured, not set), and a dashed line at y = 0.
+     */
+    public static XYChart scatterWithErrorBars(String title, String xLabel, String yLabel, List<Series> series) {
+        return draw(title, xLabel, yLabel, series, true);
+    }
+
+    /** Adds a dashed line y = x across the chart's x range (e.g. "the gain equals the cost"). */
+    public static XYChart addDiagonal(XYChart chart, String label) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (Double.isFinite(s.getXMin())) {
+                lo = Math.min(lo, s.getXMin());
+                hi = Math.max(hi, s.getXMax());
+            }
+        }
+        if (lo > hi) {
+            return chart;
+        }
+        ChartStyle.referenceLine(chart.addSeries(label, new double[] {lo, hi}, new double[] {lo, hi}), new java.awt.Color(150, 150, 150));
+        return chart;
+    }
+
+    private static XYChart draw(String title, String xLabel, String yLabel, List<Series> series, boolean scatter) {
         if (series == null || series.isEmpty()) {
             throw new IllegalArgumentException("chart '" + title + "': no series");
         }
@@ -63,6 +92,9 @@ public final class EffectCharts {
             }
             XYSeries xy = chart.addSeries(s.name(), x, y, e);
             xy.setMarker(SeriesMarkers.CIRCLE);
+            if (scatter) {
+                xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
             drawn++;
         }
         if (drawn == 0) {
