@@ -351,9 +351,8 @@ public final class PremiseEffects {
         return Double.isNaN(v) ? v : Math.round(v * s) / s;
     }
 
-    /** A number as short as it reads: 0.25, 1.5, 2. */
+    /** A number as short as it reads: 0.25, 1.5, 2 ({@link gcl.synth.PremiseKnobs#number}). */
     static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return gcl.synth.PremiseKnobs.number(v);
     }
 }

@@ -42,20 +42,9 @@ public final class PremiseFigures {
         Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
         Axis a = Axis.parse(axis);
         List<String> cells = PremiseEffects.cells(rows);
-        double[] x = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            x[i] = PremiseEffects.mean(PremiseEffects.cell(rows, cells.get(i)), a.measuredColumn());
-        }
         List<EffectCharts.Series> series = new ArrayList<>();
         for (Effect e : effects) {
-            double[] mean = new double[cells.size()];
-            double[] std = new double[cells.size()];
-            for (int i = 0; i < cells.size(); i++) {
-                Estimate est = PremiseEffects.effect(PremiseEffects.cell(rows, cells.get(i)), e, column);
-                mean[i] = est.mean();
-                std[i] = est.std();
-            }
-            series.add(new EffectCharts.Series(e.name(), x, mean, std));
+            series.add(overCells(e.name(), rows, cells, a, r -> PremiseEffects.effect(r, e, column)));
         }
         return EffectCharts.withErrorBars("Premise map, " + axis + " (" + preset + ", " + column + "; synthetic data)",
                 a.label(), "difference in frame AUC %", series);
@@ -119,25 +108,30 @@ public final class PremiseFigures {
         Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
         Axis a = Axis.parse(axis);
         List<String> cells = PremiseEffects.cells(rows);
-        double[] x = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            x[i] = PremiseEffects.mean(PremiseEffects.cell(rows, cells.get(i)), a.measuredColumn());
-        }
         List<EffectCharts.Series> series = new ArrayList<>();
         for (String m : new LinkedHashSet<>(rows.stringColumn("method").asList())) {
-            double[] mean = new double[cells.size()];
-            double[] std = new double[cells.size()];
-            for (int i = 0; i < cells.size(); i++) {
-                Estimate est = PremiseEffects.method(PremiseEffects.cell(rows, cells.get(i)), m, column);
-                mean[i] = est.mean();
-                std[i] = est.std();
-            }
-            series.add(new EffectCharts.Series(m, x, mean, std));
+            series.add(overCells(m, rows, cells, a, r -> PremiseEffects.method(r, m, column)));
         }
         XYChart chart = EffectCharts.withErrorBars("Premise map, methods over " + axis + " (" + preset + ", " + column + "; synthetic data)",
                 a.label(), "frame AUC %", series);
         chart.removeSeries("0: no difference");
         return chart;
+    }
+
+    /** One series over the cells of a sweep: x the axis' measured property, y an estimate of each cell's rows. */
+    private static EffectCharts.Series overCells(String name, Table rows, List<String> cells, Axis axis,
+                                                 java.util.function.Function<Table, Estimate> estimate) {
+        double[] x = new double[cells.size()];
+        double[] mean = new double[cells.size()];
+        double[] std = new double[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            Table r = PremiseEffects.cell(rows, cells.get(i));
+            x[i] = PremiseEffects.mean(r, axis.measuredColumn());
+            Estimate est = estimate.apply(r);
+            mean[i] = est.mean();
+            std[i] = est.std();
+        }
+        return new EffectCharts.Series(name, x, mean, std);
     }
 
     /** A measured property as a legend reads it: "AE_OCC 83.2 %", "scene share 0.87", "2,175 training segments". */

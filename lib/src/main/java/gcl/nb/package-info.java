@@ -2,7 +2,8 @@
  * Notebook front end: how every lesson shows tables ({@link gcl.nb.Show#table}) and charts
  * ({@link gcl.nb.Show#chart}), the same way under JJava and IJava; what the lessons share (their
  * profile, data, config and experiment: {@link gcl.nb.Lessons}); the paper's figures put
- * together from a run's numbers ({@link gcl.nb.Figures}); and the method's diagrams, Figs. 2 and 3,
+ * together from a run's numbers ({@link gcl.nb.Figures}); the premise map's charts and tables
+ * ({@link gcl.nb.PremiseFigures}); a dataset at a glance ({@link gcl.nb.DatasetDescription}); and the method's diagrams, Figs. 2 and 3,
  * as SVG text ({@link gcl.nb.Diagrams}).
  */
 package gcl.nb;

@@ -97,8 +97,8 @@ public record PremiseKnobs(double trainAnomalousShare, double eventStrength, int
         return parts.isEmpty() ? "" : "-" + String.join("-", parts);
     }
 
-    /** A number as short as it reads: 0.25, 1.5, 2. */
-    static String number(double v) {
+    /** A knob's value as short as it reads: 0.25, 1.5, 2 (in names of data and cells). */
+    public static String number(double v) {
         String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
