@@ -2,9 +2,10 @@ package gcl.cli;
 
 import gcl.Folders;
 import gcl.TableText;
+import gcl.experiment.PremiseAxis;
 import gcl.experiment.PremiseEffects;
-import gcl.experiment.PremiseMap.Axis;
 import gcl.experiment.PremiseMap;
+import gcl.experiment.PremisePlan;
 import gcl.experiment.RunCache;
 import gcl.train.GclConfig;
 import gcl.train.Preset;
@@ -68,21 +69,21 @@ public final class PremiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PremiseMap.Plan p = plan();
-        List<Axis> chosen = new ArrayList<>();
+        PremisePlan p = plan();
+        List<PremiseAxis> chosen = new ArrayList<>();
         for (String a : axes) {
             if (a.isBlank()) {
                 continue;
             }
             int eq = a.indexOf('=');
-            Axis axis = parseAxis(eq < 0 ? a : a.substring(0, eq));
+            PremiseAxis axis = parseAxis(eq < 0 ? a : a.substring(0, eq));
             if (chosen.contains(axis)) {
                 throw usage("--axes: axis " + axis.id() + " is given twice");
             }
             chosen.add(axis);
             if (eq >= 0) {
                 try {
-                    p = p.withLevels(axis, PremiseMap.parseLevels(axis, a.substring(eq + 1)));
+                    p = p.withLevels(axis, axis.parseLevels(a.substring(eq + 1)));
                 } catch (IllegalArgumentException e) {
                     throw usage("--axes: " + e.getMessage());
                 }
@@ -95,9 +96,9 @@ public final class PremiseCommand implements Callable<Integer> {
         }
         if (grid && chosen.size() != 2) {
             throw usage("--grid crosses exactly two axes; --axes names " + chosen.size() + " ("
-                    + String.join(", ", chosen.stream().map(Axis::id).toList()) + ")");
+                    + String.join(", ", chosen.stream().map(PremiseAxis::id).toList()) + ")");
         }
-        List<PremiseMap.Cell> cells = grid ? p.grid(chosen.get(0), chosen.get(1)) : p.sweeps(chosen);
+        List<PremisePlan.Cell> cells = grid ? p.grid(chosen.get(0), chosen.get(1)) : p.sweeps(chosen);
         System.out.println("premise map: " + cells.size() + " cells x " + p.seeds().size() + " seeds x " + p.presets().size()
                 + " presets x " + p.methods().size() + " methods (" + p.profile().id() + " profile) — synthetic teaching proxy: results are not the paper's");
         fields.apply(GclConfig.defaults()); // a bad --set fails here, before any run
@@ -122,10 +123,10 @@ public final class PremiseCommand implements Callable<Integer> {
         return 0;
     }
 
-    private PremiseMap.Plan plan() {
+    private PremisePlan plan() {
         Path file = plan != null ? plan : Folders.projectFile("notebooks/results/premise-map-plan.json").orElseThrow(() -> usage(
                 "no plan: give --plan FILE (the project's is notebooks/results/premise-map-plan.json; no project folder found)"));
-        PremiseMap.Plan p = PremiseMap.Plan.read(file);
+        PremisePlan p = PremisePlan.read(file);
         try {
             if (seeds != null) {
                 p = p.withSeeds(ExperimentOptions.seeds(seeds));
@@ -137,7 +138,7 @@ public final class PremiseCommand implements Callable<Integer> {
                 p = p.withMethods(methods.stream().map(Variant::parse).toList());
             }
             if (dataSeed != null) {
-                p = p.withDataSeed(PremiseMap.Plan.parseDataSeed(dataSeed));
+                p = p.withDataSeed(PremisePlan.parseDataSeed(dataSeed));
             }
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
@@ -145,9 +146,9 @@ public final class PremiseCommand implements Callable<Integer> {
         return p;
     }
 
-    private static Axis parseAxis(String text) {
+    private static PremiseAxis parseAxis(String text) {
         try {
-            return Axis.parse(text);
+            return PremiseAxis.parse(text);
         } catch (IllegalArgumentException e) {
             throw usage("--axes: " + e.getMessage());
         }

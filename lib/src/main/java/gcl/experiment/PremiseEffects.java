@@ -224,7 +224,7 @@ public final class PremiseEffects {
                 .and(map.stringColumn("preset").isEqualTo(preset))).stringColumn("axis").asList()));
         for (String axis : axes) {
             Table rows = rows(map, "sweep", axis, preset);
-            PremiseMap.Axis a = PremiseMap.Axis.parse(axis);
+            PremiseAxis a = PremiseAxis.parse(axis);
             md.append(String.format(Locale.ROOT, "- **%s** (measured as %s):%n", axis, a.label()));
             for (Effect e : effects) {
                 int helps = 0;
@@ -237,8 +237,8 @@ public final class PremiseEffects {
                     helps += est.n() > 1 && est.mean() - est.std() > 0 ? 1 : 0;
                     hurts += est.n() > 1 && est.mean() + est.std() < 0 ? 1 : 0;
                     double x = mean(r, a.measuredColumn());
-                    points.add(String.format(Locale.ROOT, "%s at %s", est.text(), a == PremiseMap.Axis.VIDEOS
-                            ? String.format(Locale.ROOT, "%.0f", x) : a == PremiseMap.Axis.SCENE ? String.format(Locale.ROOT, "%.2f", x)
+                    points.add(String.format(Locale.ROOT, "%s at %s", est.text(), a == PremiseAxis.VIDEOS
+                            ? String.format(Locale.ROOT, "%.0f", x) : a == PremiseAxis.SCENE ? String.format(Locale.ROOT, "%.2f", x)
                             : String.format(Locale.ROOT, "%.1f", x)));
                 }
                 md.append(String.format(Locale.ROOT, "  - %s: %s; above 0 beyond the seed spread in %d of %d cells, below in %d.%n",

@@ -3,7 +3,7 @@ package gcl.nb;
 import gcl.experiment.PremiseEffects.Effect;
 import gcl.experiment.PremiseEffects.Estimate;
 import gcl.experiment.PremiseEffects;
-import gcl.experiment.PremiseMap.Axis;
+import gcl.experiment.PremiseAxis;
 import gcl.experiment.PremiseMap;
 import gcl.viz.EffectCharts;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class PremiseFigures {
      */
     public static XYChart sweep(Table map, String axis, String preset, String column, List<Effect> effects) {
         Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
-        Axis a = Axis.parse(axis);
+        PremiseAxis a = PremiseAxis.parse(axis);
         List<String> cells = PremiseEffects.cells(rows);
         List<EffectCharts.Series> series = new ArrayList<>();
         for (Effect e : effects) {
@@ -68,8 +68,8 @@ public final class PremiseFigures {
                     + " under the " + preset + " preset");
         }
         String[] parts = names.get(0).split(" x ");
-        Axis first = Axis.parse(parts[0]);
-        Axis second = Axis.parse(parts[1]);
+        PremiseAxis first = PremiseAxis.parse(parts[0]);
+        PremiseAxis second = PremiseAxis.parse(parts[1]);
         Map<Double, List<String>> bySecond = new LinkedHashMap<>();
         for (String c : PremiseEffects.cells(grid)) {
             double level = PremiseEffects.mean(PremiseEffects.cell(grid, c), second.id());
@@ -107,7 +107,7 @@ public final class PremiseFigures {
      */
     public static XYChart methods(Table map, String axis, String preset, String column) {
         Table rows = PremiseEffects.rows(map, "sweep", axis, preset);
-        Axis a = Axis.parse(axis);
+        PremiseAxis a = PremiseAxis.parse(axis);
         List<String> cells = PremiseEffects.cells(rows);
         List<EffectCharts.Series> series = new ArrayList<>();
         for (String m : new LinkedHashSet<>(rows.stringColumn("method").asList())) {
@@ -120,7 +120,7 @@ public final class PremiseFigures {
     }
 
     /** One series over the cells of a sweep: x the axis' measured property, y an estimate of each cell's rows. */
-    private static EffectCharts.Series overCells(String name, Table rows, List<String> cells, Axis axis,
+    private static EffectCharts.Series overCells(String name, Table rows, List<String> cells, PremiseAxis axis,
                                                  Function<Table, Estimate> estimate) {
         double[] x = new double[cells.size()];
         double[] mean = new double[cells.size()];
@@ -136,7 +136,7 @@ public final class PremiseFigures {
     }
 
     /** A measured property as a legend reads it: "AE_OCC 83.2 %", "scene share 0.87", "2,175 training segments". */
-    static String measured(Axis axis, double value) {
+    static String measured(PremiseAxis axis, double value) {
         return switch (axis) {
             case SHARE -> String.format(Locale.ROOT, "anomalous segments %.1f %%", value);
             case STRENGTH -> String.format(Locale.ROOT, "AE_OCC %.1f %%", value);

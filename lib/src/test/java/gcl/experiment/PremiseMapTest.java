@@ -1,12 +1,6 @@
 package gcl.experiment;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import gcl.Profile;
-import gcl.experiment.PremiseMap.Axis;
 import gcl.synth.PremiseKnobs;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
@@ -22,6 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PremiseMapTest {
     /** Networks of 8 units, batch 64, 2 epochs: a run on a few quick-profile videos in well under a second. */
@@ -47,15 +46,15 @@ class PremiseMapTest {
         }
     }
 
-    private static PremiseMap.Plan plan(List<Variant> methods, Map<Axis, double[]> levels) {
-        return new PremiseMap.Plan(Profile.QUICK, List.of(Preset.ROBUST), methods, List.of(1L), null, levels, Map.of());
+    private static PremisePlan plan(List<Variant> methods, Map<PremiseAxis, double[]> levels) {
+        return new PremisePlan(Profile.QUICK, List.of(Preset.ROBUST), methods, List.of(1L), null, levels, Map.of());
     }
 
     @Test
     void aTinyGridWithOneSeedWritesOneRowPerCellAndMethod() {
-        PremiseMap.Plan plan = plan(List.of(Variant.AE_ALL_DATA, Variant.AE_OCC, Variant.GCL_B),
-                Map.of(Axis.VIDEOS, new double[] {6, 8}, Axis.SHARE, new double[] {0.25, 0.5}));
-        List<PremiseMap.Cell> cells = plan.grid(Axis.VIDEOS, Axis.SHARE);
+        PremisePlan plan = plan(List.of(Variant.AE_ALL_DATA, Variant.AE_OCC, Variant.GCL_B),
+                Map.of(PremiseAxis.VIDEOS, new double[] {6, 8}, PremiseAxis.SHARE, new double[] {0.25, 0.5}));
+        List<PremisePlan.Cell> cells = plan.grid(PremiseAxis.VIDEOS, PremiseAxis.SHARE);
         assertEquals(4, cells.size());
         Table map = PremiseMap.of(plan).cache(new RunCache(dir.resolve("runs"))).quiet(true).settings(SMALL).run(cells);
         assertEquals(12, map.rowCount(), "4 cells x 3 methods x 1 seed");
@@ -92,9 +91,9 @@ class PremiseMapTest {
 
     @Test
     void sweepsShareTheDefaultCellAndEffectsArePairedBySeed() {
-        PremiseMap.Plan plan = new PremiseMap.Plan(Profile.QUICK, List.of(Preset.ROBUST), List.of(Variant.AE_ALL_DATA, Variant.GCL_WO_NL),
-                List.of(1L, 2L), 3L, Map.of(Axis.VIDEOS, new double[] {6, 60}), Map.of());
-        List<PremiseMap.Cell> cells = plan.sweeps(List.of(Axis.VIDEOS));
+        PremisePlan plan = new PremisePlan(Profile.QUICK, List.of(Preset.ROBUST), List.of(Variant.AE_ALL_DATA, Variant.GCL_WO_NL),
+                List.of(1L, 2L), 3L, Map.of(PremiseAxis.VIDEOS, new double[] {6, 60}), Map.of());
+        List<PremisePlan.Cell> cells = plan.sweeps(List.of(PremiseAxis.VIDEOS));
         assertEquals(PremiseKnobs.of(SyntheticFeatures.Config.of(Profile.QUICK)), cells.get(1).knobs(), "60 videos: the default cell");
         Table map = PremiseMap.of(plan).cache(new RunCache(dir.resolve("runs"))).quiet(true).settings(SMALL)
                 .run(cells.subList(0, 1));
@@ -112,8 +111,8 @@ class PremiseMapTest {
     @Test
     void strongerEventsAreEasierForTheOneClassAutoencoder() {
         // the hardness axis is measured as AE_OCC's AUC: a stronger event must raise it
-        PremiseMap.Plan plan = plan(List.of(Variant.AE_OCC), Map.of(Axis.STRENGTH, new double[] {0.5, 2}, Axis.VIDEOS, new double[] {20}));
-        List<PremiseMap.Cell> cells = plan.grid(Axis.VIDEOS, Axis.STRENGTH);
+        PremisePlan plan = plan(List.of(Variant.AE_OCC), Map.of(PremiseAxis.STRENGTH, new double[] {0.5, 2}, PremiseAxis.VIDEOS, new double[] {20}));
+        List<PremisePlan.Cell> cells = plan.grid(PremiseAxis.VIDEOS, PremiseAxis.STRENGTH);
         Table map = PremiseMap.of(plan).cache(new RunCache(dir.resolve("runs"))).quiet(true).settings(SMALL).run(cells);
         double weak = map.doubleColumn("AE_OCC %").get(0);
         double strong = map.doubleColumn("AE_OCC %").get(1);
@@ -122,33 +121,33 @@ class PremiseMapTest {
 
     @Test
     void badLevelsAreRefusedWithTheAxisNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> PremiseMap.parseLevels(Axis.SHARE, "0.5,1.5"));
+        var e = assertThrows(IllegalArgumentException.class, () -> PremiseAxis.SHARE.parseLevels("0.5,1.5"));
         assertTrue(e.getMessage().contains("axis share") && e.getMessage().contains("[0, 1]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PremiseMap.parseLevels(Axis.VIDEOS, "10,12.5"));
+        e = assertThrows(IllegalArgumentException.class, () -> PremiseAxis.VIDEOS.parseLevels("10,12.5"));
         assertTrue(e.getMessage().contains("axis videos"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> PremiseMap.parseLevels(Axis.STRENGTH, "a,b"));
+        e = assertThrows(IllegalArgumentException.class, () -> PremiseAxis.STRENGTH.parseLevels("a,b"));
         assertTrue(e.getMessage().contains("not a list of numbers"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Axis.parse("hardness"));
+        e = assertThrows(IllegalArgumentException.class, () -> PremiseAxis.parse("hardness"));
         assertTrue(e.getMessage().contains("share, strength, videos or scene"), e.getMessage());
-        PremiseMap.Plan plan = plan(List.of(Variant.AE_ALL_DATA), Map.of(Axis.SHARE, new double[] {0.5}));
-        assertThrows(IllegalArgumentException.class, () -> plan.grid(Axis.SHARE, Axis.SHARE));
-        assertThrows(IllegalArgumentException.class, () -> plan.sweeps(List.of(Axis.SCENE)), "no levels for scene");
+        PremisePlan plan = plan(List.of(Variant.AE_ALL_DATA), Map.of(PremiseAxis.SHARE, new double[] {0.5}));
+        assertThrows(IllegalArgumentException.class, () -> plan.grid(PremiseAxis.SHARE, PremiseAxis.SHARE));
+        assertThrows(IllegalArgumentException.class, () -> plan.sweeps(List.of(PremiseAxis.SCENE)), "no levels for scene");
     }
 
     @Test
     void theProjectsPlanReadsAndItsDefaultsAreTheQuickProfilesData() {
         Path file = Path.of(System.getProperty("user.dir")).getParent().resolve("notebooks/results/premise-map-plan.json");
-        PremiseMap.Plan plan = PremiseMap.Plan.read(file);
+        PremisePlan plan = PremisePlan.read(file);
         assertEquals(Profile.QUICK, plan.profile());
         assertEquals(5, plan.seeds().size());
         assertEquals(List.of(Variant.AE_ALL_DATA, Variant.AE_OCC, Variant.GCL_WO_NL, Variant.GCL_B, Variant.GCL_PT), plan.methods());
         assertEquals(4, plan.levels().size());
         PremiseKnobs d = plan.defaults();
-        for (Axis a : Axis.values()) {
+        for (PremiseAxis a : PremiseAxis.values()) {
             double level = a.of(d);
             assertTrue(Arrays.stream(plan.levels().get(a)).anyMatch(x -> x == level), a.id() + "'s levels hold its default");
             assertTrue(Arrays.stream(plan.gridLevels().get(a)).anyMatch(x -> x == level), a.id() + "'s grid levels hold its default");
         }
-        assertEquals(20, plan.sweeps(List.of(Axis.values())).size());
+        assertEquals(20, plan.sweeps(List.of(PremiseAxis.values())).size());
     }
 }

@@ -1,12 +1,8 @@
 package gcl.nb;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import gcl.TinyData;
-import gcl.experiment.PremiseEffects;
 import gcl.experiment.PremiseEffects.Effect;
+import gcl.experiment.PremiseEffects;
 import gcl.experiment.PremiseMap;
 import gcl.synth.SyntheticFeatures;
 import java.io.IOException;
@@ -19,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The premise map's tables and charts on a hand-made map whose effects are known. */
 class PremiseFiguresTest {
