@@ -227,7 +227,10 @@ public final class ExecutorWatch extends SparkListener {
     private String stallMessage() {
         String why;
         synchronized (this) {
-            why = lastLoss != null ? lastLoss : "no executor started";
+            int cores = executors.values().stream().mapToInt(Executor::cores).sum();
+            why = !executors.isEmpty() ? String.format(Locale.ROOT, "%d executor(s) with %d core(s) in all, but a task needs %d "
+                    + "(spark.task.cpus) of one executor's", executors.size(), cores, taskCpus)
+                    : lastLoss != null ? lastLoss : "no executor started";
         }
         String more = onStall.get();
         return String.format(Locale.ROOT, "no task slot for %s on %s (%s%s), so the work stopped; what finished is kept, "

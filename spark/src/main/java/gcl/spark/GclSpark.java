@@ -16,6 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       {@value #DEFAULT_MASTER}: all cores of this machine, nothing installed.</li>
  *   <li>A local master binds to the loopback address and runs without the web UI (set
  *       {@code spark.ui.enabled=true} to have it).</li>
+ *   <li>A cluster: the executors get the code ({@link ExecutorCode}), a request no worker can meet
+ *       is refused ({@link StandaloneMaster}), and an {@link ExecutorWatch} counts the task slots
+ *       and ends a job left without executors.</li>
  *   <li>ND4J and OpenBLAS threads: one task's share of an executor's cores,
  *       {@code spark.task.cpus} (default 1), both as each executor's {@code OMP_NUM_THREADS} and,
  *       in every task, at run time ({@link #useTaskCores}): a training run is one task, and

@@ -189,8 +189,9 @@ class StandaloneClusterIT {
         assertEquals(0, b.exitCode(), b.output());
         assertTrue(b.output().contains("was lost") && b.output().contains("added"), b.output());
         assertEquals(rows(plainCsv, "cached"), rows(csv, "cached"), "the plain command's rows");
-        assertEquals(kept, Experiment.readCsv(csv).booleanColumn("cached").asList().stream().filter(c -> c).count(),
-                "the runs kept by the first attempt are read back");
+        // read back: the runs the first attempt kept, and any run the lost worker finished before its task could report
+        long readBack = Experiment.readCsv(csv).booleanColumn("cached").asList().stream().filter(c -> c).count();
+        assertTrue(readBack >= kept && readBack < 4, "the runs kept by the first attempt are read back: " + readBack + " of 4, " + kept + " kept");
         SameFiles.assertSame(plainRuns, runs, DistributedGridTest::withoutTimings);
         cluster.awaitWorker();
     }
