@@ -30,6 +30,14 @@ final class LoopbackCluster implements AutoCloseable {
     static final String HOST = "127.0.0.1";
     static final int WORKER_CORES = 2;
     static final String WORKER_MEMORY = "2g";
+    /**
+     * JVM options of every JVM the tests start (daemons, drivers and, through the worker's
+     * {@code conf/java-opts}, executors): short-lived JVMs with the C1 compiler only and the serial
+     * collector take less than half the CPU (measured: driver 13 to 5 s, executor 16 to 7 s for a
+     * small extraction). Neither changes a result: the outputs are compared with the plain commands'
+     * run with the JVM's defaults.
+     */
+    static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path root;
     private final Path dir;
@@ -43,6 +51,8 @@ final class LoopbackCluster implements AutoCloseable {
     private LoopbackCluster(Path root, Path dir) throws IOException {
         this.root = root;
         this.dir = dir;
+        Files.createDirectories(conf());
+        Files.writeString(conf().resolve("java-opts"), String.join(" ", QUICK_JVM) + "\n");
         this.port = freePort();
         this.uiPort = freePort();
         this.master = start("master", "org.apache.spark.deploy.master.Master", "--host", HOST, "--port", String.valueOf(port),
@@ -85,6 +95,11 @@ final class LoopbackCluster implements AutoCloseable {
     /** Spark's jars, as a Spark home (the worker's SPARK_HOME). */
     Path sparkHome() {
         return root.resolve("spark/target/spark-home");
+    }
+
+    /** The Spark configuration folder of the worker (SPARK_CONF_DIR). */
+    Path conf() {
+        return dir.resolve("conf");
     }
 
     /** The worker's folders of its applications' executors (jars, stdout, stderr). */
@@ -152,8 +167,9 @@ final class LoopbackCluster implements AutoCloseable {
     }
 
     private Process start(String name, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "@" + root.resolve("spark/jvm.options"), "-Xmx256m",
-                "-cp", sparkHome().resolve("jars") + "/*", mainClass));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "@" + root.resolve("spark/jvm.options"), "-Xmx256m"));
+        cmd.addAll(QUICK_JVM);
+        cmd.addAll(List.of("-cp", sparkHome().resolve("jars") + "/*", mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -161,6 +177,7 @@ final class LoopbackCluster implements AutoCloseable {
         env.put("SPARK_HOME", sparkHome().toString());
         env.put("SPARK_SCALA_VERSION", "2.13"); // what a distribution's bin/load-spark-env.sh sets
         env.put("SPARK_LOCAL_IP", HOST);
+        env.put("SPARK_CONF_DIR", conf().toString()); // java-opts: the executors' JVM options
         Process p = pb.start();
         started.add(p);
         return p;

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (refused at once), and the task slots printed.
  *
  * <p>An integration test (Maven's failsafe, after {@code package}): it runs the module's jar and the
- * class path {@code package} lays out in {@code spark/target}.
+ * class path {@code package} lays out in {@code spark/target}. The JVMs it starts run with
+ * {@link LoopbackCluster#QUICK_JVM} (less CPU for short-lived JVMs, the same results).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
@@ -202,7 +203,9 @@ class StandaloneClusterIT {
     static Launched launcher(String name, Object... args) throws IOException {
         List<String> cmd = Launched.args(root.resolve("environment/gcl-spark"), List.of(args));
         return Launched.start(cmd, shared, Map.of("GCL_NO_SETUP", "1", "SPARK_LOCAL_IP", LoopbackCluster.HOST, "OMP_NUM_THREADS", "1",
-                "GCL_CACHE", shared.resolve("gcl-cache").toString()), shared.resolve(name + ".log"));
+                "GCL_CACHE", shared.resolve("gcl-cache").toString(),
+                "GCL_JAVA_OPTS", "-Xmx1g -Djava.awt.headless=true " + String.join(" ", LoopbackCluster.QUICK_JVM)),
+                shared.resolve(name + ".log"));
     }
 
     /**
@@ -220,7 +223,7 @@ class StandaloneClusterIT {
         try (Stream<Path> s = Files.list(target.resolve("dependency"))) {
             jars = s.map(Path::toString).filter(p -> p.endsWith(".jar")).sorted().collect(Collectors.joining(","));
         }
-        List<String> cmd = Launched.args(LoopbackCluster.javaBin(), "@" + root.resolve("spark/jvm.options"), "-Xmx1g",
+        List<String> cmd = Launched.args(LoopbackCluster.javaBin(), "@" + root.resolve("spark/jvm.options"), "-Xmx1g", LoopbackCluster.QUICK_JVM,
                 "-cp", cluster.sparkHome().resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
                 "--master", cluster.url(), "--class", "gcl.spark.cli.Main", "--jars", jars, "--conf", "spark.gcl.masterUi=" + cluster.ui(),
                 sparkArgs, app, List.of(args));
