@@ -86,6 +86,21 @@ class ClusterChecksTest {
     }
 
     @Test
+    void whatAnExecutorSeesOfTheSharedPaths(@TempDir Path dir) throws Exception {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        SharedPaths fine = SharedPaths.none().read("--videos", videos).write("--out", out);
+        assertEquals(List.of(), fine.report(false).problems());
+        assertEquals(List.of("--out " + out + ": another folder than the driver's (the file the driver just wrote there is missing)"),
+                fine.report(true).problems(), "a folder of the same name without the driver's marker is not the driver's");
+
+        SharedPaths missing = SharedPaths.none().read("--videos", dir.resolve("nowhere")).write("--cache", dir.resolve("runs"));
+        assertEquals(List.of("--videos " + dir.resolve("nowhere") + ": no such file or folder", "--cache " + dir.resolve("runs") + ": no such folder"),
+                missing.report(false).problems());
+        missing.requireHere(); // on the driver (no executor): nothing to check
+    }
+
+    @Test
     void theLaunchersJarsAreEachJarAndTheJarsOfEachFolder(@TempDir Path dir) throws Exception {
         Path lib = Files.createDirectories(dir.resolve("dependency"));
         Files.write(lib.resolve("b.jar"), new byte[0]);
