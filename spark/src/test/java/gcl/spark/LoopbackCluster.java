@@ -1,14 +1,8 @@
 package gcl.spark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.spark.SparkConf;
 
 /**
  * A real Spark standalone cluster on the loopback address for the tests: one master and one worker
@@ -129,18 +124,8 @@ final class LoopbackCluster implements AutoCloseable {
 
     /** The workers the master lists alive now (-1 while its web UI does not answer). */
     int aliveWorkers() {
-        try {
-            JsonNode state = new ObjectMapper().readTree(get(ui() + "/json/"));
-            int alive = 0;
-            for (JsonNode w : state.path("workers")) {
-                if ("ALIVE".equals(w.path("state").asText())) {
-                    alive++;
-                }
-            }
-            return "ALIVE".equals(state.path("status").asText()) ? alive : -1;
-        } catch (IOException | InterruptedException e) {
-            return -1;
-        }
+        SparkConf conf = new SparkConf(false).set("spark.master", url()).set(StandaloneMaster.UI_KEY, ui());
+        return StandaloneMaster.read(conf).map(m -> (int) m.workers().stream().filter(StandaloneMaster.Worker::alive).count()).orElse(-1);
     }
 
     /** The last lines of each daemon's log, for a failure message. */
@@ -185,16 +170,6 @@ final class LoopbackCluster implements AutoCloseable {
 
     static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static String get(String url) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException(url + ": HTTP " + r.statusCode());
-        }
-        return r.body();
     }
 
     /** Waits until the condition holds. */
