@@ -9,6 +9,7 @@ import gcl.experiment.RunCache;
 import gcl.experiment.Summaries;
 import gcl.experiment.Trial;
 import gcl.spark.DistributedGrid;
+import gcl.spark.GclSpark;
 import gcl.spark.TaskProbe;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,8 +40,7 @@ final class GridCommands {
                 + (data.info().synthetic() ? " — synthetic teaching proxy: results are not the paper's" : ""));
         Table runs;
         try (JavaSparkContext sc = spark.start(appName)) {
-            System.out.println("spark: " + sc.master() + ", " + sc.defaultParallelism() + " task slot(s), "
-                    + trials.size() * seedList.size() + " runs");
+            System.out.println("spark: " + GclSpark.awaitExecutors(sc) + "; " + trials.size() * seedList.size() + " runs");
             runs = DistributedGrid.run(sc, dataDir, data, cache, trials, seedList, options.fresh(), options.quiet(), TaskProbe.NONE);
         }
         Experiment.writeCsv(runs, out);
