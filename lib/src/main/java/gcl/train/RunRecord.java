@@ -16,21 +16,28 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * What a finished run holds, written when it finishes ({@code RUN/finished.json}): every file of the
- * run folder with its size, and the SHA-256 of each small one (the manifest, the config, the history,
- * the metrics, the training state; the network files are large and only their sizes are kept). A run
- * folder whose files no longer match its record (a file deleted, cut short or edited) is damaged:
- * {@link RunState} says so, and it is never read back as a finished run.
+ * run folder with its size and, up to 1 MiB, its SHA-256 (the metrics, the model's config; the
+ * network files are large and recorded by size). Three files hold clock times (when the run started,
+ * how long each epoch took: {@code run.json}, {@code history.csv}, {@code checkpoint/state.json}) and
+ * are recorded as present only, so that two runs of one config on one dataset, here or on a
+ * cluster's executor, write the same record. A run folder whose files no longer match its record (a
+ * file deleted, cut short or edited) is damaged: {@link RunState} says so, and it is never read back
+ * as a finished run. (Those three are read whole whenever the run is, so damage to them shows then.)
  */
 public final class RunRecord {
     /** The record's file in the run folder. */
     public static final String FILE = "finished.json";
     /** Files up to this size are hashed; larger ones (the networks) are recorded by size. */
     static final long HASHED_BELOW = 1 << 20;
+    /** Files whose content holds clock times: recorded as present only. */
+    static final Set<String> CLOCKED = Set.of(RunDirectory.MANIFEST, RunDirectory.HISTORY,
+            RunDirectory.CHECKPOINT + "/" + RunDirectory.STATE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,6 +51,9 @@ public final class RunRecord {
         ObjectNode files = o.putObject("files");
         for (Map.Entry<String, Path> f : files(run.root()).entrySet()) {
             ObjectNode entry = files.putObject(f.getKey());
+            if (CLOCKED.contains(f.getKey())) {
+                continue;
+            }
             long bytes = Files.size(f.getValue());
             entry.put("bytes", bytes);
             if (bytes < HASHED_BELOW) {
@@ -81,6 +91,9 @@ public final class RunRecord {
             Path f = run.root().resolve(e.getKey());
             if (!Files.isRegularFile(f)) {
                 problems.add(f + " is missing");
+                continue;
+            }
+            if (!e.getValue().has("bytes")) {
                 continue;
             }
             long bytes = Files.size(f);
