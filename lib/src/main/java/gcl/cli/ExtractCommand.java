@@ -54,6 +54,9 @@ public final class ExtractCommand implements Callable<Integer> {
         BatchExtraction.Options options = BatchExtraction.Options.defaults().withRead(extraction.read())
                 .withSegmenter(extraction.segmenter()).withName(extraction.name());
         if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads takes 1 or more, got " + threads);
+            }
             options = options.withThreads(threads);
         }
         if (annotations != null || trainList != null || testList != null) {

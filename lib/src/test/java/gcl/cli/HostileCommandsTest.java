@@ -201,6 +201,21 @@ class HostileCommandsTest {
     }
 
     @Test
+    void flagsOutOfRangeAreNamedByTheFlag() throws IOException {
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        Files.writeString(videos.resolve("a.avi"), "not decoded: the options are refused first");
+        String out = dir.resolve("ds").toString();
+        assertTrue(refused("extract", "--videos", videos.toString(), "--out", out, "--fps", "-5").contains("--fps takes a frame rate"));
+        assertTrue(refused("extract", "--videos", videos.toString(), "--out", out, "--dim", "0").contains("--dim takes"));
+        assertTrue(refused("extract", "--videos", videos.toString(), "--out", out, "--segment", "0").contains("--segment takes"));
+        assertTrue(refused("extract", "--videos", videos.toString(), "--out", out, "--threads", "0").contains("--threads takes 1 or more"));
+        Path data = TinyData.write(dir.resolve("data"));
+        String line = refused("train", "--data", data.toString(), "--out", dir.resolve("r").toString(), "--variant", "gcl-ws",
+                "--weak-labels", "150");
+        assertTrue(line.endsWith("--weak-labels takes a percentage from 0 to 100, got 150.0"), line);
+    }
+
+    @Test
     void everyCommandsDescriptionInTheHelpIsAWholeSentence() {
         Object[] r = DataCommandsTest.run("--help");
         String commands = ((String) r[1]).substring(((String) r[1]).indexOf("Commands:"));
