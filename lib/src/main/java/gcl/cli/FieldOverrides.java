@@ -25,6 +25,8 @@ public final class FieldOverrides {
 
     /** The typed flags given, in command-line order: field, value (in the JSON form {@link GclConfig#with} takes). */
     private final List<Map.Entry<String, Object>> flags = new ArrayList<>();
+    /** A typed flag's value outside its range, named in the user's terms (refused by {@link #overrides()}). */
+    private String badFlag;
 
     @Option(names = "--set", paramLabel = "FIELD=VALUE",
             description = "Change any config field, e.g. --set generatorHidden=[256,64,256] --set negativeTarget=gaussian:6 (repeatable; the fields are listed below).")
@@ -67,6 +69,10 @@ public final class FieldOverrides {
 
     @Option(names = "--weak-labels", paramLabel = "PERCENT", description = "GCL_WS: percentage (0-100) of training videos whose label is used: --set weakLabelFraction=PERCENT/100.")
     void weakLabels(double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            // refused with the config (overrides()): picocli would wrap an exception thrown while parsing
+            badFlag = "--weak-labels takes a percentage from 0 to 100, got " + percent;
+        }
         add("weakLabelFraction", percent / 100.0);
     }
 
@@ -86,6 +92,9 @@ public final class FieldOverrides {
      * @throws IllegalArgumentException for a {@code --set} without '=', or a field given twice
      */
     List<Map.Entry<String, Object>> overrides() {
+        if (badFlag != null) {
+            throw new IllegalArgumentException(badFlag);
+        }
         List<Map.Entry<String, Object>> all = new ArrayList<>(flags);
         for (String fieldValue : sets) {
             int eq = fieldValue.indexOf('=');

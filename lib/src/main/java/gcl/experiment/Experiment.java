@@ -4,6 +4,7 @@ import gcl.AtomicFiles;
 import gcl.Log;
 import gcl.Progress;
 import gcl.data.Dataset;
+import gcl.eval.Evaluation;
 import gcl.train.GclConfig;
 import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
@@ -91,6 +92,7 @@ public final class Experiment {
 
     /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
     public Run run(String name, GclConfig config) {
+        requireTestGroundTruth(data);
         long start = System.nanoTime();
         boolean quietEpochs = quiet || !epochProgress;
         GclTrainer trainer = Run.trainer(data, config, quietEpochs);
@@ -110,10 +112,6 @@ public final class Experiment {
         try {
             Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
                     : Run.train(name, data, trainer, work.dir());
-            if (result.metrics() == null) {
-                throw new IllegalArgumentException("dataset " + data.info().name()
-                        + " has no test ground truth: experiments need it to report AUC");
-            }
             Path dir = cache.admit(key, work.dir());
             work.close();
             // ND4J frees an array's native memory only when the JVM collects its Java object, and a
@@ -129,6 +127,18 @@ public final class Experiment {
                 deleteQuietly(work.dir()); // an interrupted run keeps its checkpoint: the next run of its key resumes it
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, before anything trains, a dataset whose test split has no ground truth: an experiment
+     * reports each run's AUC.
+     */
+    public static void requireTestGroundTruth(Dataset data) {
+        if (!Evaluation.hasGroundTruth(data.test())) {
+            throw new IllegalArgumentException("dataset " + data.info().name() + " has no test ground truth to score against"
+                    + " (its test frames are not both anomalous and normal somewhere in ground_truth.csv): experiments report"
+                    + " each run's AUC, which needs both");
         }
     }
 

@@ -220,7 +220,7 @@ public final class VideoReader implements AutoCloseable {
 
     /** What was read so far; after the last frame, the video's frame count and rate. */
     public VideoInfo info() {
-        return new VideoInfo(file, delivered, fps, width, height);
+        return new VideoInfo(file, delivered, fps, width, height, sourceFps);
     }
 
     @Override

@@ -49,20 +49,20 @@ public final class DistributedExtraction {
 
     /** What a task reports about its video: {@link BatchExtraction.Outcome} as plain values. */
     record Reported(String id, String file, String failure, int frames, double fps, int width, int height,
-                    int segments) implements Serializable {
+                    int segments, double sourceFps) implements Serializable {
         static Reported of(BatchExtraction.Outcome outcome, String id, String file) {
             if (outcome instanceof BatchExtraction.Failure f) {
-                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0);
+                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0, 0);
             }
             BatchExtraction.Written w = (BatchExtraction.Written) outcome;
             VideoInfo i = w.info();
-            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments());
+            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments(), i.sourceFps());
         }
 
         BatchExtraction.Outcome outcome() {
             Path path = Path.of(file);
             return failure != null ? new BatchExtraction.Failure(path, failure)
-                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height), segments);
+                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height, sourceFps), segments);
         }
     }
 

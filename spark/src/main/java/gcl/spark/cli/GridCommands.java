@@ -25,15 +25,16 @@ final class GridCommands {
     }
 
     /**
-     * Runs the command's paper trials on Spark and writes {@code --out}; the seeds are parsed after the data
-     * is loaded, as {@code gcl} does.
+     * Runs the command's paper trials on Spark and writes {@code --out}; the options are checked and the
+     * seeds parsed before the data is loaded, as {@code gcl} does.
      */
     static int runAndReport(SparkOptions spark, ExperimentOptions options, Function<GclConfig, List<Trial>> paperTrials,
                             Supplier<List<Long>> seeds, String appName) throws Exception {
+        options.checkOptions();
+        List<Long> seedList = seeds.get();
+        List<Trial> trials = options.select(paperTrials.apply(options.baseConfig()));
         Path dataDir = options.dataDir();
         Dataset data = DatasetDirectory.load(dataDir);
-        List<Trial> trials = options.select(paperTrials.apply(options.baseConfig()));
-        List<Long> seedList = seeds.get();
         Path out = options.out();
         RunCache cache = options.cache();
         System.out.println("data: " + data.info().name() + " (" + data.fingerprint() + ")"
