@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            WatchCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,
