@@ -68,14 +68,12 @@ final class FrameFeed implements AutoCloseable {
     }
 
     /**
-     * Opens the source and starts decoding. A UDP source is a listener that waits for its sender,
-     * so its first open waits up to the stall timeout.
+     * Opens the source and starts decoding.
      *
      * @throws IOException naming the source when it cannot be opened
      */
     void start() throws IOException {
-        boolean listener = source.scheme().equals("udp") || source.scheme().equals("rtp");
-        grabber = source.open(listener ? options.stallTimeoutSeconds() : options.readTimeoutSeconds());
+        grabber = source.open(options.readTimeoutSeconds());
         fps = rate(grabber);
         thread = new Thread(this::run, "gcl-watch-feed");
         thread.setDaemon(true);

@@ -158,7 +158,10 @@ public record StreamSource(String text, Kind kind, String target, String format)
             g.start();
         } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
             closeQuietly(g);
-            throw new IOException("cannot open " + text + ": " + describe(e), e);
+            String listener = scheme().equals("udp") || scheme().equals("rtp")
+                    ? String.format(Locale.ROOT, " (nothing came within %.3g s: a UDP source waits that long for its sender,"
+                            + " the read timeout)", readTimeoutSeconds) : "";
+            throw new IOException("cannot open " + text + ": " + describe(e) + listener, e);
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             closeQuietly(g);

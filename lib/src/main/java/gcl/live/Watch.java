@@ -25,8 +25,9 @@ import java.util.Objects;
  *
  * <p><b>What happens to the stream.</b>
  * <ul>
- *   <li>A segment cut short (the source ends, drops, or changes its frame size inside it) is
- *       filled by repeating its last frame and scored, as extraction pads a video's last segment.</li>
+ *   <li>A segment cut short (the source ends, drops, stalls or changes its frame size inside it,
+ *       or the watch is stopped) is filled by repeating its last frame and scored, as extraction
+ *       pads a video's last segment.</li>
  *   <li>A live source that drops is reopened with backoff; the gap is recorded (the next segment's
  *       {@code gap_s} and event, {@link WatchResult#gaps()}), the smoothing starts afresh after it,
  *       and the streaming median goes on (the same camera).</li>
@@ -159,6 +160,7 @@ public final class Watch {
             boolean interrupted = false;
             while (ending == null) {
                 if (stopRequested) {
+                    flush();
                     ending = WatchResult.Ending.STOPPED;
                     message = "stopped";
                     break;
@@ -166,6 +168,7 @@ public final class Watch {
                 long silentNanos = System.nanoTime() - lastFrameSeen;
                 long leftMillis = Math.round(options.stallTimeoutSeconds() * 1000 - silentNanos / 1e6);
                 if (leftMillis <= 0) {
+                    flush();
                     ending = WatchResult.Ending.STALLED;
                     message = stallMessage();
                     break;
@@ -175,6 +178,7 @@ public final class Watch {
                     item = feed.poll(Math.min(200, leftMillis));
                 } catch (InterruptedException e) {
                     interrupted = true;
+                    flush();
                     ending = WatchResult.Ending.STOPPED;
                     message = "interrupted";
                     break;
