@@ -73,6 +73,15 @@ public final class LiveScorer {
     }
 
     /**
+     * A model with an extractor, the description of the data it was trained on (p and the frame rate
+     * are read from it) and an alert rule: for a model that was not trained on a dataset at hand (a
+     * benchmark of speed, an extractor of one's own).
+     */
+    public static LiveScorer of(GclModel model, FeatureExtractor extractor, DatasetInfo data, AlertRule rule) {
+        return new LiveScorer(model, extractor, data, rule);
+    }
+
+    /**
      * The extractor that made a dataset's features, where the library can build it from the dataset's
      * description: the default extractor of its kind and d.
      *
