@@ -130,6 +130,29 @@ public final class LiveScorer {
         return AlertRule.fromTrainingScores(perVideo, window, enterQuantile, leaveQuantile, warmup);
     }
 
+    /**
+     * The video of a set whose smoothed score (the mean of {@code window} consecutive segment
+     * scores, as {@link AlertRule} smooths) peaks highest under a model: the most alarming recording
+     * of an archive, or a clip to show alerts on. Uses the scores only, no label.
+     */
+    public static Video mostAlarming(GclModel model, FeatureSet set, int window) {
+        float[] scores = model.scores(set);
+        Video best = null;
+        double top = Double.NEGATIVE_INFINITY;
+        for (Video v : set.videos()) {
+            for (double m : AlertRule.movingMean(java.util.Arrays.copyOfRange(scores, v.firstRow(), v.endRow()), window)) {
+                if (m > top) {
+                    top = m;
+                    best = v;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalArgumentException("no segments to score");
+        }
+        return best;
+    }
+
     /** The same scorer with another alert rule. */
     public LiveScorer withRule(AlertRule newRule) {
         return new LiveScorer(model, extractor, data, newRule);
