@@ -62,6 +62,9 @@ public final class BenchLiveCommand implements Callable<Integer> {
         }
         LiveScorer scorer = scorer();
         System.out.println("bench live: " + scorer + "; " + Runtime.getRuntime().availableProcessors() + " cores");
+        if (run != null && scorer.centres()) {
+            compareCentrings(scorer);
+        }
         List<LiveBenchmark.Row> rows = new ArrayList<>();
         int segments = Math.max(1, (int) Math.round(seconds * 25 / SyntheticVideos.SEGMENT));
         for (String s : sizes) {
@@ -86,6 +89,33 @@ public final class BenchLiveCommand implements Callable<Integer> {
             gcl.AtomicFiles.writeString(out, csv);
         }
         return 0;
+    }
+
+    /**
+     * For a run trained with centring: its test split scored offline (the run's own centring, as
+     * {@code gcl score}) and as a live watch would score it (the streaming median), side by side.
+     */
+    private void compareCentrings(LiveScorer scorer) throws Exception {
+        gcl.data.Dataset ds = gcl.data.DatasetDirectory.load(data);
+        GclModel model = scorer.model();
+        float[] offline = model.scores(ds.test());
+        float[] live = LiveScorer.streamingScores(model, ds.test());
+        double max = 0;
+        double sum = 0;
+        for (int i = 0; i < live.length; i++) {
+            double d = Math.abs(live[i] - offline[i]);
+            max = Math.max(max, d);
+            sum += d;
+        }
+        System.out.println(String.format(java.util.Locale.ROOT, "bench live: centring %s (offline, as gcl score) vs streaming"
+                + " (as gcl watch) on %d test segments: mean |difference| %.4g, max %.4g", scorer.trainedCentring().id(),
+                live.length, sum / Math.max(1, live.length), max));
+        if (gcl.eval.Evaluation.hasGroundTruth(ds.test())) {
+            int p = ds.info().segmentSize();
+            System.out.println(String.format(java.util.Locale.ROOT, "bench live: frame AUC offline %.2f %%, streaming %.2f %%",
+                    100 * gcl.eval.FrameScores.of(ds.test(), offline, p).auc(),
+                    100 * gcl.eval.FrameScores.of(ds.test(), live, p).auc()));
+        }
     }
 
     private LiveScorer scorer() throws Exception {

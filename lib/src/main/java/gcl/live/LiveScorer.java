@@ -131,6 +131,33 @@ public final class LiveScorer {
     }
 
     /**
+     * The scores a live watch gives recorded videos, without decoding them again: each video's
+     * features in temporal order, centred as the watch centres them (the streaming median, when the
+     * model was trained with centring; {@link StreamCentring} gives the same numbers), scored by the
+     * model. Set next to {@link GclModel#scores(FeatureSet)} (the offline centring), it measures what
+     * the streaming median changes. One float per row, in row order.
+     */
+    public static float[] streamingScores(GclModel model, FeatureSet set) {
+        boolean centres = model.config().videoCentring() != VideoCentring.NONE;
+        float[] out = new float[set.size()];
+        for (Video v : set.videos()) {
+            if (v.segments() == 0) {
+                continue;
+            }
+            INDArray rows = set.segmentsOf(v);
+            INDArray input = centres ? VideoCentring.STREAMING.apply(rows) : rows;
+            try (INDArray s = model.scores(input)) {
+                System.arraycopy(s.toFloatVector(), 0, out, v.firstRow(), v.segments());
+            } finally {
+                if (input != rows) {
+                    input.close();
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The video of a set whose smoothed score (the mean of {@code window} consecutive segment
      * scores, as {@link AlertRule} smooths) peaks highest under a model: the most alarming recording
      * of an archive, or a clip to show alerts on. Uses the scores only, no label.

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.TinyData;
-import gcl.clean.VideoCentring;
 import gcl.data.Video;
 import gcl.live.LiveFixture;
+import gcl.live.LiveScorer;
 import gcl.live.LoopbackStream;
 import gcl.train.GclModel;
 import gcl.train.RunDirectory;
@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * {@code gcl watch} end to end: the scores of a file and of a loopback network stream against
@@ -91,7 +90,8 @@ class WatchCommandTest {
     /**
      * A run trained with streaming centring: live equals gcl score. A run trained with median
      * centring: live is the streaming centring of the same clip (a stream has no end to take the
-     * median of); its difference from gcl score's offline median is measured and printed.
+     * median of), as {@link LiveScorer#streamingScores} computes it from the dataset; its difference
+     * from gcl score's offline median is printed.
      */
     @Test
     void centringAsTheRunWasTrained() throws Exception {
@@ -107,11 +107,9 @@ class WatchCommandTest {
         assertEquals(0, Main.run("score", "--run", fx.runMedian.toString(), "--data", fx.dataset.toString(), "--out", median.toString()));
         List<Double> live = watchScores(watch(fx.runMedian, clip.toString(), "--fast"));
         GclModel model = new RunDirectory(fx.runMedian).loadModel();
-        try (INDArray streamed = VideoCentring.STREAMING.apply(fx.data().test().segmentsOf(video))) {
-            float[] expected = model.scores(streamed).toFloatVector();
-            for (int i = 0; i < expected.length; i++) {
-                assertEquals(expected[i], live.get(i), 1e-5, "segment " + i);
-            }
+        float[] streamed = LiveScorer.streamingScores(model, fx.data().test());
+        for (int i = 0; i < video.segments(); i++) {
+            assertEquals(streamed[video.firstRow() + i], live.get(i), 1e-5, "segment " + i);
         }
         System.out.println(String.format(Locale.ROOT, "median-centred run, live (streaming median) vs gcl score (offline median):"
                 + " max |difference| %.4g over %d segments", maxDifference(gclScore(median, video.id()), live), live.size()));
