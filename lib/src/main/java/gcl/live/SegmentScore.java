@@ -3,6 +3,7 @@ package gcl.live;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ public record SegmentScore(int segment, long firstFrame, double videoSeconds, in
     /** The CSV line (time in UTC, ISO-8601 with milliseconds). */
     public String csv() {
         return String.format(Locale.ROOT, "%s,%d,%d,%.3f,%d,%d,%d,%s,%s,%s,%.1f,%.3f,%s",
-                java.time.format.DateTimeFormatter.ISO_INSTANT.format(scoredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)),
+                DateTimeFormatter.ISO_INSTANT.format(scoredAt.truncatedTo(ChronoUnit.MILLIS)),
                 segment, firstFrame, videoSeconds, frames, width, height, Float.toString(score), Double.toString(smoothed),
                 state.word(), delayMillis, gapSeconds, quoted(event));
     }

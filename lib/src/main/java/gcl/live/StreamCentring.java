@@ -97,13 +97,6 @@ public final class StreamCentring {
         return out;
     }
 
-    /** Forgets every segment: the next one is centred on itself. */
-    public void reset() {
-        Arrays.fill(ring, null);
-        count = 0;
-        oldest = 0;
-    }
-
     private void grow() {
         int capacity = Math.min(window, 2 * ring.length);
         float[][] bigger = new float[capacity][];

@@ -103,7 +103,6 @@ public final class Watch {
         private final List<Alert> alerts = new ArrayList<>();
         private final List<Gap> gaps = new ArrayList<>();
         private final List<Double> delays = new ArrayList<>();
-        private final long started = System.nanoTime();
         private long firstArrival = -1;
         private long lastScored = -1;
         private long lastArrival;

@@ -27,6 +27,25 @@ class WatchTest {
         return WatchOptions.defaults().withTimeouts(1, 3).withBackoff(0.2, 0.5);
     }
 
+    /** Runs a watch on another thread. */
+    private static CompletableFuture<WatchResult> inBackground(Watch watch) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return watch.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Waits (up to 20 s) until a watch has scored its first segment. */
+    private static void awaitFirstSegment(LiveFixture.Recorder rec) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (rec.count() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     private static int segmentsOf(Path clip, Dataset data) {
         String id = clip.getFileName().toString().replace(".avi", "");
         for (List<Video> split : List.of(data.train().videos(), data.test().videos())) {
@@ -52,13 +71,7 @@ class WatchTest {
         LiveFixture.Recorder fromUdp = new LiveFixture.Recorder();
         Watch watch = Watch.of(StreamSource.parse(LoopbackStream.udpUrl(port)), scorer)
                 .options(quickOptions().withReconnect(false)).listener(fromUdp);
-        CompletableFuture<WatchResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watch.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<WatchResult> running = inBackground(watch);
         try (LoopbackStream sender = LoopbackStream.udp(clip, port, 10)) {
             WatchResult r = running.get(30, TimeUnit.SECONDS);
             assertEquals(WatchResult.Ending.END, r.ending(), r.summary());
@@ -83,17 +96,8 @@ class WatchTest {
         LiveFixture.Recorder rec = new LiveFixture.Recorder();
         LoopbackStream a = LoopbackStream.http(first);
         Watch watch = Watch.of(StreamSource.parse(a.url()), fx.scorer(fx.runNone)).options(quickOptions()).csv(csv).listener(rec);
-        CompletableFuture<WatchResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watch.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (rec.count() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        CompletableFuture<WatchResult> running = inBackground(watch);
+        awaitFirstSegment(rec);
         a.stop();
         Thread.sleep(800);
         try (LoopbackStream b = LoopbackStream.http(second, a.port())) {
@@ -119,17 +123,8 @@ class WatchTest {
         LiveFixture.Recorder rec = new LiveFixture.Recorder();
         try (LoopbackStream s = LoopbackStream.http(fx.trainClip(2))) {
             Watch watch = Watch.of(StreamSource.parse(s.url()), fx.scorer(fx.runNone)).options(quickOptions()).listener(rec);
-            CompletableFuture<WatchResult> running = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return watch.run();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (rec.count() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            CompletableFuture<WatchResult> running = inBackground(watch);
+            awaitFirstSegment(rec);
             s.pause();
             long paused = System.nanoTime();
             WatchResult r = running.get(30, TimeUnit.SECONDS);
@@ -183,17 +178,8 @@ class WatchTest {
         LiveFixture.Recorder rec = new LiveFixture.Recorder();
         Watch watch = Watch.of(StreamSource.file(fx.trainClip(1)), fx.scorer(fx.runStreaming)).options(quickOptions())
                 .csv(csv).listener(rec);
-        CompletableFuture<WatchResult> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return watch.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (rec.count() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        CompletableFuture<WatchResult> running = inBackground(watch);
+        awaitFirstSegment(rec);
         watch.stop();
         WatchResult r = running.get(10, TimeUnit.SECONDS);
         assertEquals(WatchResult.Ending.STOPPED, r.ending());
