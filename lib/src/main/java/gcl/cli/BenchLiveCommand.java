@@ -25,12 +25,16 @@ import picocli.CommandLine.Option;
 
 /** {@code gcl bench live}: real-time factor and delay of {@code gcl watch} at given frame sizes. */
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = {"Real-time factor and delay of live scoring (gcl watch) on this machine. For each --sizes it renders",
-            "one synthetic clip of --seconds at 25 fps and watches it twice: as fast as it decodes (the real-time factor:",
-            "seconds of video scored per second) and as a live HTTP stream on 127.0.0.1 at its own frame rate (the delay",
-            "from a segment's last frame to its score, and the load: extraction and scoring time per segment over the",
-            "segment's 0.64 s). Without --run it scores with an untrained GCL_B at the paper's sizes (d = 2048, G",
-            "[2048, 1024, 512, 256, 512, 1024, 2048], D [2048, 512, 32, 1]): the time does not depend on the weights."})
+        description = {"Real-time factor and delay of live scoring (gcl watch) on this machine.",
+            "For each of --sizes it renders one synthetic clip of --seconds at 25 fps and",
+            "watches it twice: as fast as it decodes (the real-time factor: seconds of",
+            "video scored per second) and as a live HTTP stream on 127.0.0.1 at its own",
+            "frame rate (the delay from a segment's last frame to its score, and the load:",
+            "extraction and scoring time per segment over the segment's 0.64 s).",
+            "Without --run it scores with an untrained GCL_B at the paper's sizes",
+            "(d = 2048): the time does not depend on the weights. With --run of a run",
+            "trained with centring it also compares its test scores offline and with",
+            "the streaming median a watch uses."})
 public final class BenchLiveCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", defaultValue = "320x240,640x480", paramLabel = "WxH[,WxH...]",
             description = "Frame sizes of the clips (default: ${DEFAULT-VALUE}).")

@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
 
 /** {@code gcl watch}: a trained run scores a camera or a network stream as it plays. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Score a video file, a network stream or a camera as it plays, with a run made by 'gcl train':",
-            "16-frame segments as they arrive, the run's extractor, centring and score; one line per segment",
-            "(time, score, smoothed score, state) and alerts with hysteresis, thresholds from the run's training scores.",
-            "Every segment is appended to the CSV at once. A live source that drops is reopened with backoff; no",
-            "frame for --stall-timeout seconds ends the watch (exit code 1); Ctrl-C ends it with the summary.",
-            "SOURCE: a file; rtsp://HOST/PATH (over TCP); http://, https://, udp://, tcp://, rtmp://, srt:// URLs;",
-            "a camera: /dev/video0 or camera:0."})
+        description = {"Score a video file, a network stream or a camera as it plays, with a run",
+            "made by 'gcl train': 16-frame segments as they arrive, the run's extractor,",
+            "centring and score; one line per segment (time, score, smoothed score,",
+            "state) and alerts with hysteresis, thresholds from the run's training scores.",
+            "Every segment is appended to the CSV at once. A live source that drops is",
+            "reopened with backoff; no frame for --stall-timeout seconds ends the watch",
+            "(exit code 1); Ctrl-C ends it with the summary.",
+            "SOURCE: a file; rtsp://HOST/PATH (over TCP); http://, https://, udp://,",
+            "tcp://, rtmp://, srt:// URLs; a camera: /dev/video0 or camera:0."})
 public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "A run directory made by 'gcl train'.")
     Path run;

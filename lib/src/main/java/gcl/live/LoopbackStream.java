@@ -65,8 +65,16 @@ public final class LoopbackStream implements AutoCloseable {
 
     /** Serves a video over HTTP on the given port (e.g. the port of a stream that dropped, to bring it back). */
     public static LoopbackStream http(Path video, int port) throws IOException {
+        return http(video, port, false);
+    }
+
+    /**
+     * Serves a video over HTTP on the given port, played once or, with {@code loop}, over and over
+     * like a camera that never ends.
+     */
+    public static LoopbackStream http(Path video, int port, boolean loop) throws IOException {
         String url = "http://127.0.0.1:" + port + "/live.ts";
-        Process p = start(video, List.of("-f", "mpegts", "-listen", "1", url));
+        Process p = start(video, loop, List.of("-f", "mpegts", "-listen", "1", url));
         LoopbackStream s = new LoopbackStream(p, url, port);
         s.awaitSocket("/proc/net/tcp", true, 10);
         return s;
@@ -87,16 +95,19 @@ public final class LoopbackStream implements AutoCloseable {
             throw new IOException("nothing listens on UDP port " + port + " after " + waitSeconds + " s");
         }
         String url = udpUrl(port);
-        Process p = start(video, List.of("-f", "mpegts", url + "?pkt_size=1316"));
+        Process p = start(video, false, List.of("-f", "mpegts", url + "?pkt_size=1316"));
         return new LoopbackStream(p, url, port);
     }
 
-    private static Process start(Path video, List<String> output) throws IOException {
+    private static Process start(Path video, boolean loop, List<String> output) throws IOException {
         if (!Files.isRegularFile(video)) {
             throw new IOException("cannot stream " + video + ": no such file");
         }
-        List<String> cmd = new ArrayList<>(List.of(ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-nostdin",
-                "-re", "-i", video.toString(), "-map", "0:v:0", "-c", "copy"));
+        List<String> cmd = new ArrayList<>(List.of(ffmpeg().toString(), "-hide_banner", "-loglevel", "error", "-nostdin", "-re"));
+        if (loop) {
+            cmd.addAll(List.of("-stream_loop", "-1"));
+        }
+        cmd.addAll(List.of("-i", video.toString(), "-map", "0:v:0", "-c", "copy"));
         cmd.addAll(output);
         return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -288,23 +288,27 @@ public final class Watch {
             lastScored = t2;
             delays.add(delay);
             AlertTracker.Step step = tracker.add(s);
+            List<WatchEvent> alertEvents = new ArrayList<>(1);
             if (step.started()) {
                 alertFirst = segments;
                 alertStart = pendingStart;
                 alertPeak = Float.NEGATIVE_INFINITY;
                 alertStartFrame = frames.get(real / 2);
-                event(WatchEvent.Kind.ALERT_START, String.format(Locale.ROOT, "ALERT %d starts: smoothed score %.4f >= %.4f",
-                        alerts.size() + 1, step.smoothed(), scorer.rule().enter()));
+                alertEvents.add(new WatchEvent(Instant.now(), pendingStart, WatchEvent.Kind.ALERT_START, String.format(Locale.ROOT,
+                        "ALERT %d starts: smoothed score %.4f >= %.4f", alerts.size() + 1, step.smoothed(), scorer.rule().enter())));
             }
             if (step.ended()) {
                 closeAlert(false);
-                event(WatchEvent.Kind.ALERT_END, String.format(Locale.ROOT, "alert %d ends: smoothed score %.4f < %.4f",
-                        alerts.size(), step.smoothed(), scorer.rule().leave()));
+                alertEvents.add(new WatchEvent(Instant.now(), pendingStart, WatchEvent.Kind.ALERT_END, String.format(Locale.ROOT,
+                        "alert %d ends: smoothed score %.4f < %.4f", alerts.size(), step.smoothed(), scorer.rule().leave())));
             }
             if (tracker.inAlert() && s > alertPeak) {
                 alertPeak = s;
                 alertPeakSegment = segments;
                 alertPeakFrame = frames.get(real / 2);
+            }
+            for (WatchEvent e : alertEvents) {
+                note(e.text());
             }
             SegmentScore row = new SegmentScore(segments, pendingFirstFrame, pendingStart, real, width, height, s, step.smoothed(),
                     step.state(), delay, gapBefore, Instant.now(), events.toString());
@@ -318,6 +322,7 @@ public final class Watch {
             }
             for (WatchListener l : listeners) {
                 l.segment(row);
+                alertEvents.forEach(l::event);
             }
         }
 
@@ -331,11 +336,17 @@ public final class Watch {
             alertPeakFrame = null;
         }
 
-        private void event(WatchEvent.Kind kind, String text) {
+        /** Adds to the event text of the next CSV row. */
+        private void note(String text) {
             if (events.length() > 0) {
                 events.append("; ");
             }
             events.append(text);
+        }
+
+        /** Something happened between segments: noted for the next row and told to the listeners now. */
+        private void event(WatchEvent.Kind kind, String text) {
+            note(text);
             WatchEvent e = new WatchEvent(Instant.now(), videoSeconds, kind, text);
             for (WatchListener l : listeners) {
                 l.event(e);

@@ -153,33 +153,35 @@ class WatchCommandTest {
      */
     @Test
     void ctrlCStopsCleanlyAndAKilledProcessLeavesWholeLines() throws Exception {
-        LiveFixture fx = LiveFixture.get();
-        Path clip = fx.trainClip(3);
+        Path clip = LiveFixture.get().trainClip(3);
         Path csv = tmp.resolve("killed.csv");
-
-        Process p = start(clip, csv);
-        awaitRows(csv, 1, p);
-        signal(p, "INT");
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(130, p.exitValue(), out);
-        assertTrue(out.contains(": stopped (stopped)"), out);
-        int rows = checkWholeLines(csv);
-        assertTrue(rows >= 1);
-
-        Process q = start(clip, csv);
-        awaitRows(csv, rows + 1, q);
-        signal(q, "KILL");
-        assertTrue(q.waitFor(30, TimeUnit.SECONDS));
+        int rows;
+        try (LoopbackStream endless = LoopbackStream.http(clip, LoopbackStream.freePort(), true)) {
+            Process p = start(endless.url(), csv);
+            awaitRows(csv, 1, p);
+            signal(p, "INT");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(130, p.exitValue(), out);
+            assertTrue(out.contains(": stopped (stopped)"), out);
+            rows = checkWholeLines(csv);
+            assertTrue(rows >= 1);
+        }
+        try (LoopbackStream endless = LoopbackStream.http(clip, LoopbackStream.freePort(), true)) {
+            Process q = start(endless.url(), csv);
+            awaitRows(csv, rows + 1, q);
+            signal(q, "KILL");
+            assertTrue(q.waitFor(30, TimeUnit.SECONDS));
+        }
         assertTrue(checkWholeLines(csv) > rows, "the second watch appended to the first one's CSV");
     }
 
-    private static Process start(Path clip, Path csv) throws IOException {
+    private static Process start(String source, Path csv) throws IOException {
         LiveFixture fx = LiveFixture.get();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder b = new ProcessBuilder(java, "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "gcl.cli.Main", "watch", "--run", fx.runNone.toString(), "--data", fx.dataset.toString(), "--source", clip.toString(),
-                "--out", csv.toString()).redirectErrorStream(true);
+                "gcl.cli.Main", "watch", "--run", fx.runNone.toString(), "--data", fx.dataset.toString(), "--source", source,
+                "--out", csv.toString(), "--quiet").redirectErrorStream(true);
         b.environment().put("OMP_NUM_THREADS", "1");
         return b.start();
     }
