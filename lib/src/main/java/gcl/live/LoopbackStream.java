@@ -76,7 +76,7 @@ public final class LoopbackStream implements AutoCloseable {
         String url = "http://127.0.0.1:" + port + "/live.ts";
         Process p = start(video, loop, List.of("-f", "mpegts", "-listen", "1", url));
         LoopbackStream s = new LoopbackStream(p, url, port);
-        s.awaitSocket("/proc/net/tcp", true, 10);
+        s.awaitServing(10);
         return s;
     }
 
@@ -91,7 +91,7 @@ public final class LoopbackStream implements AutoCloseable {
      * @throws IOException when nothing listens on the port in time, or FFmpeg cannot start
      */
     public static LoopbackStream udp(Path video, int port, double waitSeconds) throws IOException {
-        if (!bound("/proc/net/udp", port, false, waitSeconds)) {
+        if (!bound("/proc/net/udp", port, null, waitSeconds)) {
             throw new IOException("nothing listens on UDP port " + port + " after " + waitSeconds + " s");
         }
         String url = udpUrl(port);
@@ -113,14 +113,21 @@ public final class LoopbackStream implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** Waits until the process listens (TCP) on its port. */
-    private void awaitSocket(String table, boolean listening, double seconds) throws IOException {
+    /**
+     * Waits until FFmpeg serves its port: it listens there, or a client is already connected (a
+     * client that was waiting for the port may connect between two looks), or it has already sent
+     * the whole video to one and ended well.
+     */
+    private void awaitServing(double seconds) throws IOException {
         long deadline = System.nanoTime() + Math.round(seconds * 1e9);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
+                if (process.exitValue() == 0) {
+                    return;
+                }
                 throw new IOException("FFmpeg stopped before it served " + url + " (exit code " + process.exitValue() + ")");
             }
-            if (bound(table, port, listening, 0)) {
+            if (bound("/proc/net/tcp", port, LISTEN, 0) || bound("/proc/net/tcp", port, ESTABLISHED, 0)) {
                 return;
             }
             sleep(20);
@@ -129,12 +136,16 @@ public final class LoopbackStream implements AutoCloseable {
         throw new IOException("FFmpeg did not start serving " + url + " within " + seconds + " s");
     }
 
+    /** The TCP states of /proc/net/tcp that {@link #bound} looks for. */
+    private static final String LISTEN = "0A";
+    private static final String ESTABLISHED = "01";
+
     /**
-     * Whether a socket on 127.0.0.1 (or any address) uses the port, as {@code /proc/net/tcp} or
-     * {@code /proc/net/udp} lists it ({@code listening}: in the TCP LISTEN state), waiting up to
+     * Whether a socket on 127.0.0.1 (or any address) has this local port, as {@code /proc/net/tcp}
+     * or {@code /proc/net/udp} lists it, in the given TCP state ({@code null}: any), waiting up to
      * {@code seconds} for it.
      */
-    static boolean bound(String table, int port, boolean listening, double seconds) throws IOException {
+    static boolean bound(String table, int port, String state, double seconds) throws IOException {
         String hexPort = String.format(Locale.ROOT, ":%04X", port);
         long deadline = System.nanoTime() + Math.round(seconds * 1e9);
         do {
@@ -145,7 +156,7 @@ public final class LoopbackStream implements AutoCloseable {
                 }
                 for (String line : Files.readAllLines(file)) {
                     String[] f = line.trim().split("\\s+");
-                    if (f.length > 3 && f[1].endsWith(hexPort) && (!listening || f[3].equals("0A"))) {
+                    if (f.length > 3 && f[1].endsWith(hexPort) && (state == null || f[3].equals(state))) {
                         return true;
                     }
                 }

@@ -70,7 +70,7 @@ class WatchTest {
         int port = LoopbackStream.freePort();
         LiveFixture.Recorder fromUdp = new LiveFixture.Recorder();
         Watch watch = Watch.of(StreamSource.parse(LoopbackStream.udpUrl(port)), scorer)
-                .options(quickOptions().withReconnect(false)).listener(fromUdp);
+                .options(quickOptions().withReconnect(false).withTimeouts(3, 8)).listener(fromUdp);
         CompletableFuture<WatchResult> running = inBackground(watch);
         try (LoopbackStream sender = LoopbackStream.udp(clip, port, 10)) {
             WatchResult r = running.get(30, TimeUnit.SECONDS);
