@@ -190,15 +190,19 @@ class WatchCommandTest {
         return b.start();
     }
 
+    /** Waits until the CSV has more than {@code rows} lines (a process starting on two busy cores may take a minute). */
     private static void awaitRows(Path csv, int rows, Process p) throws Exception {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline && p.isAlive()) {
             if (Files.exists(csv) && Files.readAllLines(csv).size() > rows) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no " + rows + " rows in " + csv + " (process alive: " + p.isAlive() + ")");
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("no " + rows + " rows in " + csv + "; the process said:\n"
+                + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     /** Whether this process ignores SIGINT (its children inherit that): bit 2 of SigIgn in /proc/self/status. */
