@@ -23,6 +23,7 @@ import picocli.CommandLine;
             ExtractCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            WatchCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,

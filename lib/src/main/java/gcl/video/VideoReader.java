@@ -175,7 +175,8 @@ public final class VideoReader implements AutoCloseable {
         return copy(frame);
     }
 
-    private static VideoFrame copy(Frame frame) {
+    /** The picture of a frame FFmpeg decoded (packed 8-bit BGR, JavaCV's default) as a {@link VideoFrame}: a copy. */
+    public static VideoFrame copy(Frame frame) {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
         // The grabber converts pictures to packed BGR24 (its default pixel format); JavaCV derives
