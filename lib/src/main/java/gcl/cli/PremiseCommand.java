@@ -22,10 +22,11 @@ import tech.tablesaw.api.Table;
 
 /** {@code gcl premise}: the premise map, sweeps along axes or a grid of two, one CSV row per run. */
 @Command(name = "premise", mixinStandardHelpOptions = true,
-        description = {"Map GCL's premise on synthetic data: vary one property of the data at a time (share of anomalous",
-            "training videos, event strength, training videos, scene offsets), run AE_AllData, AE_OCC, GCL w/o NL, GCL_B and",
-            "GCL_PT over seeds in each cell, and write one row per run with the cell's measured properties (anomalous share",
-            "of training segments, AE_OCC's and AE_AllData's AUC as hardness, training segments, scene share) and AUC, AUC_G",
+        description = {"Map GCL's premise on synthetic data, one property of the data at a time.",
+            "It varies the share of anomalous training videos, event strength, training videos and scene offsets,",
+            "runs AE_AllData, AE_OCC, GCL w/o NL, GCL_B and GCL_PT over seeds in each cell, and writes one row",
+            "per run with the cell's measured properties (anomalous share of training segments, AE_OCC's and",
+            "AE_AllData's AUC as hardness, training segments, scene share) and AUC, AUC_G",
             "and AUC_D. Axes, levels, seeds and methods come from the plan (notebooks/results/premise-map-plan.json);",
             "the options below override them. Synthetic teaching proxy: the results are not the paper's."})
 public final class PremiseCommand implements Callable<Integer> {

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gcl watch}: a trained run scores a camera or a network stream as it plays. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Score a video file, a network stream or a camera as it plays, with a run",
-            "made by 'gcl train': 16-frame segments as they arrive, the run's extractor,",
+        description = {"Score a video file, a network stream or a camera as it plays, with a trained run.",
+            "Segments of 16 frames are scored as they arrive with the run's extractor,",
             "centring and score; one line per segment (time, score, smoothed score,",
             "state) and alerts with hysteresis, thresholds from the run's training scores.",
             "Every segment is appended to the CSV at once. A live source that drops is",

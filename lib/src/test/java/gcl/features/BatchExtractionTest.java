@@ -74,7 +74,8 @@ class BatchExtractionTest {
         // features of another extractor would not mix: refused, naming the directory
         IOException mixed = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> BatchExtraction.run(videos, out, new DefaultExtractor(32, 32, 24), options(1)));
-        assertTrue(mixed.getMessage().contains("another directory"), mixed.getMessage());
+        assertTrue(mixed.getMessage().contains(out.toString()) && mixed.getMessage().contains("featureDim 32 (now) vs 64")
+                && mixed.getMessage().contains("write into a new directory"), mixed.getMessage());
     }
 
     @Test
