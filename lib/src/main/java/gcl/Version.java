@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ public final class Version {
         if (files.isEmpty()) {
             throw new IllegalStateException(classes + ": no classes of the method packages " + METHOD_PACKAGES + " found");
         }
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         files.forEach((name, bytes) -> {
             sha.update(name.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
@@ -134,13 +133,5 @@ public final class Version {
             // the versions stay unknown
         }
         return p;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

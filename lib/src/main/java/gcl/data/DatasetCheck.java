@@ -1,15 +1,12 @@
 package gcl.data;
 
+import gcl.Sha256;
 import gcl.TableText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -395,14 +392,9 @@ public final class DatasetCheck {
     }
 
     private static String sha256(Path file, List<String> problems) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
             problems.add(file + ": cannot read (" + e.getMessage() + ")");
             return null;
         }

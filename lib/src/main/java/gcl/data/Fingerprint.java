@@ -1,10 +1,10 @@
 package gcl.data;
 
+import gcl.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -27,7 +27,7 @@ public final class Fingerprint {
 
     /** The fingerprint of a dataset's content. */
     public static String of(DatasetInfo info, FeatureSet train, FeatureSet test) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         text(sha, "gcl-dataset-v1");
         text(sha, info.name());
         text(sha, Integer.toString(info.segmentSize()));
@@ -68,13 +68,5 @@ public final class Fingerprint {
     private static void text(MessageDigest sha, String s) {
         sha.update(s.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
