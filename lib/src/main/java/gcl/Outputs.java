@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,7 @@ public final class Outputs {
      */
     public static void refuseOverlap(String option, Path output, Map<String, Path> inputs) {
         Path out = real(output);
+        List<String> held = new ArrayList<>();
         for (Map.Entry<String, Path> in : inputs.entrySet()) {
             if (in.getValue() == null) {
                 continue;
@@ -50,9 +53,13 @@ public final class Outputs {
                         + ", which the command reads; give " + option + " a place outside it");
             }
             if (input.startsWith(out)) {
-                throw new IllegalArgumentException(option + " " + output + " holds " + in.getKey() + " " + in.getValue()
-                        + ", which the command reads and could overwrite; give " + option + " a new folder");
+                held.add(in.getKey() + " " + in.getValue());
             }
+        }
+        if (!held.isEmpty()) {
+            throw new IllegalArgumentException(option + " " + output + " holds " + String.join(", ", held)
+                    + (held.size() == 1 ? ", which the command reads" : ", which the command reads,")
+                    + " and could overwrite; give " + option + " a new folder");
         }
     }
 

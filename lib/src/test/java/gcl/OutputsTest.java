@@ -29,6 +29,10 @@ class OutputsTest {
         Path index = dir.resolve("x/videos.csv");
         String holds = refused(() -> Outputs.refuseOverlap("--out", dir.resolve("x"), Outputs.inputs("--index", index)));
         assertTrue(holds.contains("holds --index " + index), holds);
+        Path features = dir.resolve("x/all.npy");
+        String holdsTwo = refused(() -> Outputs.refuseOverlap("--out", dir.resolve("x"),
+                Outputs.inputs("--features", features, "--index", index)));
+        assertTrue(holdsTwo.contains("holds --features " + features + ", --index " + index), holdsTwo);
         // another spelling of the same folder, through a link
         Path link = Files.createSymbolicLink(dir.resolve("link"), videos);
         assertTrue(refused(() -> Outputs.refuseOverlap("--out", link, Outputs.inputs("--videos", videos))).contains("same folder"));

@@ -1,7 +1,9 @@
 package gcl.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gcl.JsonSyntax;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +36,8 @@ final class MetadataFields {
         JsonNode o;
         try {
             o = new ObjectMapper().readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (" + JsonSyntax.problem(e) + ")", e);
         }
         if (o == null || !o.isObject()) {
             throw new IOException(file + ": not a JSON object");

@@ -9,14 +9,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
+import gcl.JsonSyntax;
 import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
 import gcl.clean.TemporalDifferenceFilter;
 import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
 import gcl.model.Discriminator;
-import gcl.model.Generator;
 import gcl.model.Generator.GeneratorLoss;
+import gcl.model.Generator;
 import gcl.model.RmsPropMomentum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -318,7 +319,7 @@ public record GclConfig(
         try {
             return fromJsonTree(JSON.readTree(json), "config JSON");
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("config JSON is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("config JSON is not valid JSON: " + JsonSyntax.problem(e));
         }
     }
 

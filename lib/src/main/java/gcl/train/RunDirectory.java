@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
+import gcl.JsonSyntax;
 import gcl.Version;
 import gcl.data.Dataset;
 import gcl.data.DatasetMeaning;
@@ -133,7 +134,7 @@ public final class RunDirectory {
         try {
             o = JSON.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a readable run manifest (not valid JSON: " + e.getOriginalMessage() + ")", e);
+            throw new IOException(file + ": not a readable run manifest (not valid JSON: " + JsonSyntax.problem(e) + ")", e);
         } catch (IOException e) {
             throw new IOException(file + ": not a readable run manifest (" + e.getMessage() + ")", e);
         }
