@@ -63,7 +63,7 @@ public final class SeedCharts {
             s.setMarkerColor(ChartStyle.PALETTE.get(k % ChartStyle.PALETTE.size()));
         }
         chart.getStyler().setMarkerSize(9);
-        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> seedTick(x, Double.NaN));
         return chart;
     }
 
@@ -98,9 +98,10 @@ public final class SeedCharts {
         mean.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         mean.setMarker(SeriesMarkers.DIAMOND);
         mean.setMarkerColor(Color.BLACK);
+        mean.setLineColor(Color.BLACK);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setMarkerSize(9);
-        chart.getStyler().setXAxisDecimalPattern("#");
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> seedTick(x, at));
         double lo = d.firstKey() - 0.5;
         LineCharts.addHorizontalLine(chart, 0, "0: no difference");
         for (double edge : new double[] {-Claims.SMALLEST_DIFFERENCE, Claims.SMALLEST_DIFFERENCE}) {
@@ -112,6 +113,14 @@ public final class SeedCharts {
             band.setShowInLegend(edge > 0);
         }
         return chart;
+    }
+
+    /** A tick of a seed axis: the seed at whole numbers, "mean" at {@code mean}, nothing between. */
+    private static String seedTick(double x, double mean) {
+        if (Math.abs(x - Math.rint(x)) > 1e-9) {
+            return "";
+        }
+        return x == mean ? "mean" : String.valueOf((long) Math.rint(x));
     }
 
     private static double offset(int k, int n) {
