@@ -357,39 +357,6 @@ public final class Figures {
         return chart;
     }
 
-    /**
-     * Frame AUC per seed, one curve per method, with each method's mean as a dashed line (the
-     * paper's Fig. 10), from a runs table ({@code gcl.experiment.Experiment#table}) and its summary
-     * ({@code gcl.experiment.Summaries#summary}).
-     */
-    public static XYChart aucPerSeed(String title, Table runs, Table summary) {
-        Map<String, List<Double>> auc = new LinkedHashMap<>();
-        Map<String, List<Double>> seeds = new LinkedHashMap<>();
-        for (int r = 0; r < runs.rowCount(); r++) {
-            String m = runs.stringColumn("method").get(r);
-            auc.computeIfAbsent(m, k -> new ArrayList<>()).add(runs.numberColumn("AUC %").getDouble(r));
-            seeds.computeIfAbsent(m, k -> new ArrayList<>()).add(runs.numberColumn("seed").getDouble(r));
-        }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        auc.forEach((m, v) -> series.put(m, v.stream().mapToDouble(Double::doubleValue).toArray()));
-        double[] x = seeds.values().iterator().next().stream().mapToDouble(Double::doubleValue).toArray();
-        XYChart chart = LineCharts.line(title, "seed", "frame AUC %", series, x);
-        String mean = summary.columnNames().get(2);
-        List<String> names = new ArrayList<>(series.keySet());
-        double[] range = {x[0], x[x.length - 1]};
-        for (int r = 0; r < summary.rowCount(); r++) {
-            String method = summary.stringColumn("method").get(r);
-            double m = summary.numberColumn(mean).getDouble(r);
-            double sd = summary.numberColumn("std").getDouble(r);
-            var s = chart.addSeries(String.format(Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
-            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            s.setLineColor(gcl.viz.ChartStyle.PALETTE.get(Math.max(0, names.indexOf(method)) % gcl.viz.ChartStyle.PALETTE.size()));
-            s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f));
-        }
-        return chart;
-    }
-
     static int[] balancedSample(boolean[] anomalous, int points, Random rng) {
         List<Integer> pos = new ArrayList<>();
         List<Integer> neg = new ArrayList<>();

@@ -5,7 +5,10 @@
  * ({@link gcl.nb.Clips}); the recorded results ({@link gcl.nb.Recorded}); tables as students read
  * them ({@link gcl.nb.StudentTables}); lesson 03's look inside one iteration ({@link gcl.nb.Unrolled});
  * the paper's figures put together from a run's numbers ({@link gcl.nb.Figures}); the premise map's
- * charts and tables ({@link gcl.nb.PremiseFigures}); a dataset at a glance
+ * charts and tables ({@link gcl.nb.PremiseFigures}) and its evidence counted over cells
+ * ({@link gcl.nb.PremiseEvidence}); runs over seeds drawn as pairs ({@link gcl.nb.SeedCharts}); how
+ * well a 2-D map separates its groups ({@link gcl.nb.Separation}); the recorded claims of several
+ * datasets in one table ({@link gcl.nb.RecordedVerdicts}); a dataset at a glance
  * ({@link gcl.nb.DatasetDescription}); and the method's diagrams, Figs. 2 and 3, as SVG text
  * ({@link gcl.nb.Diagrams}).
  */
