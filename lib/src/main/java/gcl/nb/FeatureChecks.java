@@ -38,6 +38,15 @@ public final class FeatureChecks {
         return false;
     }
 
+    /** Exercise "largest change" with the differences as {@code float}s, as lesson 01 keeps them. */
+    public static Checks.Result largestChange(float[] perSegment, boolean[] frameTruth, int p, String predicted) {
+        double[] d = new double[perSegment.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = perSegment[i];
+        }
+        return largestChange(d, frameTruth, p, predicted);
+    }
+
     /** Exercise "largest change": the prediction (yes or no) that the segment whose features change most lies in the event. */
     public static Checks.Result largestChange(double[] perSegment, boolean[] frameTruth, int p, String predicted) {
         boolean inEvent = largestChangeInEvent(perSegment, frameTruth, p);
