@@ -257,4 +257,33 @@ public final class LessonCharts {
                 + String.format(Locale.ROOT, "%.1f", 100 * gap) + " points; " + last + ", threshold `" + threshold + "`): "
                 + "D labelling far more than G is the over-labelling symptom of lesson 03b.";
     }
+
+    /**
+     * The caption of a video's scores over the epochs (the paper's Fig. 7, {@code ScoreTracker}), computed:
+     * per curve, the frame AUC on this video and where the score peaks (inside or outside the event).
+     */
+    public static String epochsReading(Map<String, double[]> curves, boolean[] truth) {
+        StringBuilder out = new StringBuilder("**What to look at:** whether the curves rise inside the red boxes, and "
+                + "whether they do so more as training goes on.");
+        for (Map.Entry<String, double[]> e : curves.entrySet()) {
+            double[] y = e.getValue();
+            int peak = 0;
+            for (int f = 1; f < y.length; f++) {
+                if (y[f] > y[peak]) {
+                    peak = f;
+                }
+            }
+            boolean any = false;
+            boolean all = true;
+            for (boolean t : truth) {
+                any |= t;
+                all &= t;
+            }
+            String auc = any && !all ? String.format(Locale.ROOT, "frame AUC on this video %.1f %%", 100 * RocAuc.auc(y, truth))
+                    : "no contrast on this video";
+            out.append(String.format(Locale.ROOT, " %s: %s, highest at frame %d (%s).", e.getKey(), auc, peak,
+                    truth[peak] ? "inside the event" : "a normal frame"));
+        }
+        return out.toString();
+    }
 }

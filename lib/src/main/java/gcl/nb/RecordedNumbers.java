@@ -100,4 +100,42 @@ public final class RecordedNumbers {
         }
         return hi - lo;
     }
+
+    /** A column's values in the rows of a method (any preset) of a recorded runs file in {@code notebooks/results/}. */
+    public static double[] valuesIn(String file, String method, String column) {
+        return valuesIn(Recorded.table(file), method, column);
+    }
+
+    static double[] valuesIn(Table runs, String method, String column) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < runs.rowCount(); i++) {
+            if (runs.stringColumn("method").get(i).equals(method) && !runs.numberColumn(column).isMissing(i)) {
+                v.add(runs.numberColumn(column).getDouble(i));
+            }
+        }
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("no recorded values of " + column + " for " + method);
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** "84.3 ± 0.5": a column's mean ± std over a method's rows of a recorded runs file (one decimal). */
+    public static String meanStdIn(String file, String method, String column) {
+        return meanStd(valuesIn(file, method, column));
+    }
+
+    /** "0.97–1.00": the smallest and largest of a column over a method's rows of a recorded runs file. */
+    public static String spanIn(String file, String method, String column) {
+        return span(valuesIn(file, method, column));
+    }
+
+    static String span(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        return String.format(Locale.ROOT, "%.2f–%.2f", lo, hi);
+    }
 }

@@ -35,4 +35,11 @@ class RecordedNumbersTest {
             }
         }
     }
+
+    @Test
+    void valuesInAMethodsRowsOfAnyPreset() {
+        assertEquals(3, RecordedNumbers.valuesIn(RUNS, "A", "AUC %").length);
+        assertEquals("50.00–79.00", RecordedNumbers.span(RecordedNumbers.valuesIn(RUNS, "A", "AUC %")));
+        assertThrows(IllegalArgumentException.class, () -> RecordedNumbers.valuesIn(RUNS, "D", "AUC %"));
+    }
 }
