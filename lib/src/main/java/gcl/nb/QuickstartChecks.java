@@ -39,7 +39,7 @@ public final class QuickstartChecks {
     /** Exercise "burst contrast": the student's ratio of the burst's mean temporal difference to the calm segments'. */
     public static Checks.Result burstContrast(Table toy, double answer) {
         return Checks.number("burst contrast", answer, burstContrast(toy), 1e-6 * burstContrast(toy),
-                "the burst's segments change this many times more than the calm ones",
+                "the ratio of the burst's mean temporal difference to the calm segments'",
                 "filter the rows with \"in burst\" = 1, and the others from segment 1 on, take the mean of "
                         + "\"temporal difference\" in each, and divide.");
     }
