@@ -149,8 +149,9 @@ public final class LessonCharts {
             double d = 100 * m.aucDiscriminator();
             text.append(String.format(Locale.ROOT, " Over the whole test split: G %.1f %%, D %.1f %% frame AUC — %s", g, d,
                     d > g ? "D, the student, ranks better than its teacher G, as the paper reports."
-                            : "G ranks better than D here, the opposite of the paper's Fig. 4: D learns only what G's "
-                                    + "high-error segments share (lesson 03b measures this over seeds; why, on these data, is not known)."));
+                            : "G ranks better than D here, the opposite of the paper's Fig. 4 (lesson 03b checks that claim over "
+                                    + "seeds). Why is not known; a **hypothesis**, not tested: D learns only what G's high-error "
+                                    + "segments have in common, a cruder ranking than G's own error on these data."));
         }
         return text.toString();
     }

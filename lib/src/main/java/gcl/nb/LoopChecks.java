@@ -29,8 +29,8 @@ public final class LoopChecks {
         return Checks.choice("G or D", predicted, d > g ? "D" : "G", String.format(Locale.ROOT,
                 "after the last epoch G's reconstruction error reaches %.1f %% frame AUC and D's probability %.1f %%. %s",
                 100 * g, 100 * d, d > g ? "D, the student of G's noisy labels, ranks better, as the paper's Fig. 4 says."
-                        : "Here the teacher beats the student: D learns what G's high-error segments share, and on this "
-                                + "data that is a cruder ranking than G's own error (the paper finds the opposite)."));
+                        : "Here the teacher beats the student (the paper finds the opposite). A **hypothesis**, not tested: "
+                                + "D learns what G's high-error segments have in common, a cruder ranking than G's own error."));
     }
 
     /** Lesson 03b: the prediction (yes or no) that a run's D starts upside down (agreement with G below one half). */
