@@ -5,7 +5,7 @@ quickstart notebook, that a session on the notebook's kernel ("java-gcl") starts
 kernel runs a line of Java that uses the library. Used by environment/test.
 
     check_lab.py           environment/lab as the README's first command starts it
-    check_lab.py --copy    environment/lab --copy DIR (a student's copy in a temporary folder): the
+    check_lab.py --copy    environment/lab --copy DIR (a student's copy in a temporary folder):
                            the exercise versions of the lessons are written there (no solutions) and
                            the kernel still finds the project folder
 """
