@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Signals of an epoch that need <b>no test labels</b>, recorded in the training history so that
- * settings can be chosen (and failures noticed) without looking at test AUC. Lesson 03b reads them.
+ * settings can be chosen (and failures noticed) without looking at test AUC. Lesson 03 reads them.
  *
  * <table>
  *   <caption>History columns</caption>
