@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
-import gcl.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,7 @@ public final class RunRecord {
             long bytes = Files.size(f.getValue());
             entry.put("bytes", bytes);
             if (bytes < HASHED_BELOW) {
-                entry.put("sha256", Sha256.ofFile(f.getValue()));
+                entry.put("sha256", sha256(f.getValue()));
             }
         }
         AtomicFiles.writeString(run.root().resolve(FILE), JSON.writeValueAsString(o) + "\n");
@@ -96,7 +99,7 @@ public final class RunRecord {
             long bytes = Files.size(f);
             if (bytes != e.getValue().path("bytes").asLong(-1)) {
                 problems.add(f + " has " + bytes + " bytes, the run finished with " + e.getValue().path("bytes").asLong());
-            } else if (e.getValue().has("sha256") && !Sha256.ofFile(f).equals(e.getValue().get("sha256").asText())) {
+            } else if (e.getValue().has("sha256") && !sha256(f).equals(e.getValue().get("sha256").asText())) {
                 problems.add(f + " was changed after the run finished");
             }
         }
@@ -120,5 +123,18 @@ public final class RunRecord {
             }
         }
         return files;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
