@@ -252,7 +252,7 @@ public final class LessonCharts {
                     + " points apart; " + last + "): D's threshold here is `" + threshold + "`, which labels the share of "
                     + "each batch that G labelled, so they are equal by construction — G's line is drawn wide under D's dashed "
                     + "one. What moves is the share G's μ + σ gives; what would be a symptom is D's line leaving G's "
-                    + "(under the paper's μ + 0.1σ it does, lesson 03b's diagnosis).";
+                    + "(under the paper's μ + 0.1σ it does: the diagnosis of the paper's recipe, lesson 03b).";
         }
         return "**What to look at:** how far D's dashed line is from G's wide one (up to "
                 + String.format(Locale.ROOT, "%.1f", 100 * gap) + " points; " + last + ", threshold `" + threshold + "`): "
@@ -284,6 +284,18 @@ public final class LessonCharts {
                     : "no contrast on this video";
             out.append(String.format(Locale.ROOT, " %s: %s, highest at frame %d (%s).", e.getKey(), auc, peak,
                     truth[peak] ? "inside the event" : "a normal frame"));
+        }
+        double[] last = curves.isEmpty() ? null : new ArrayList<>(curves.values()).get(curves.size() - 1);
+        boolean any = false;
+        boolean all = true;
+        for (boolean t : truth) {
+            any |= t;
+            all &= t;
+        }
+        if (last != null && any && !all && RocAuc.auc(last, truth) < 0.5) {
+            out.append(" At the last epoch D ranks this video's event *below* its normal frames: what D learned to call "
+                    + "anomalous is not this event. Why is not known here; the video's own reading below Fig. 8 and the "
+                    + "split's AUC say whether this is one video or the rule.");
         }
         return out.toString();
     }
