@@ -133,8 +133,9 @@ public final class LessonCharts {
         double min = Arrays.stream(s.video()).min().orElse(Double.NaN);
         double max = Arrays.stream(s.video()).max().orElse(Double.NaN);
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "**What to look at:** whether the line rises inside the red box. On %s the score (%s) runs from %.3g to %.3g, "
-                        + "so the chart shows each frame's **rank** among all test segments' scores instead (0 = lowest, 1 = highest).",
+                "**What to look at:** whether the line rises inside the red box. On %s the score (%s) runs from %.3g to %.3g; "
+                        + "the chart shows each frame's **rank** among all test segments' scores (0 = lowest, 1 = highest): "
+                        + "the order the frame AUC compares, readable whatever the score's scale.",
                 video.id(), source, min, max));
         if (nIn > 0 && nOut > 0) {
             double auc = RocAuc.auc(s.frames(), truth);
