@@ -5,8 +5,9 @@ quickstart notebook, that a session on the notebook's kernel ("java-gcl") starts
 kernel runs a line of Java that uses the library. Used by environment/test.
 
     check_lab.py           environment/lab as the README's first command starts it
-    check_lab.py --copy    environment/lab --copy DIR (a student's copy in a temporary folder): the
-                           lessons are copied there and the kernel still finds the project folder
+    check_lab.py --copy    environment/lab --copy DIR (a student's copy in a temporary folder):
+                           the exercise versions of the lessons are written there (no solutions) and
+                           the kernel still finds the project folder
 """
 import json
 import os
@@ -114,6 +115,10 @@ def check(lab_args):
                              and os.path.isfile(os.path.join(lab_args[1], nb["name"]))):
             print(f"check-lab: environment/lab --copy: the kernel did not run in the copy {lab_args[1]}"
                   f" with the project at {ROOT}: {out}", file=sys.stderr)
+            return 1
+        if lab_args and any("BEGIN SOLUTION" in "".join(c["source"]) for c in nb["content"]["cells"]):
+            print(f"check-lab: environment/lab --copy served {nb['name']} with its solutions, not the exercise version",
+                  file=sys.stderr)
             return 1
         print(f"check-lab: JupyterLab{' --copy' if lab_args else ''} serves {nb['name']}; kernel '{kernel_name}' ({specs[kernel_name]['spec']['display_name']}) answered {out}")
         return 0

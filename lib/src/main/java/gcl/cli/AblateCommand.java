@@ -20,7 +20,7 @@ public final class AblateCommand implements Callable<Integer> {
     AblateOptions options;
 
     @Option(names = "--remedies",
-            description = "Instead of Table 2, run lesson 03's remedy ablation: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, with each remedy of the robust preset added alone, removed alone, and all of them (--preset is ignored).")
+            description = "Instead of Table 2, run lesson 03b's remedy ablation: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, with each remedy of the robust preset added alone, removed alone, and all of them (--preset is ignored).")
     boolean remedies;
 
     @Override

@@ -16,7 +16,7 @@ public final class ConfigOptions {
     String profile;
 
     @Option(names = "--preset", defaultValue = "robust",
-            description = "paper (the paper's recipe exactly) or robust (ours: the paper's recipe plus the remedies of lesson 03); default: ${DEFAULT-VALUE}.")
+            description = "paper (the paper's recipe exactly) or robust (ours: the paper's recipe plus the remedies of lesson 03b); default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Mixin

@@ -68,7 +68,7 @@ public final class PaperTrials {
     }
 
     /**
-     * The remedy ablation of lesson 03: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, the
+     * The remedy ablation of lesson 03b: GCL w/o NL, GCL_B and GCL_PT under the paper's recipe, the
      * paper's recipe plus each remedy of the robust preset alone, the robust preset minus each remedy,
      * and the robust preset; sizes and schedule from {@code base}. Trials are named
      * {@code "GCL_PT | paper + centring"}.

@@ -12,7 +12,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The symptoms of the failures lesson 03 diagnoses, read from a run's training history: signals that need no
+ * The symptoms of the failures lesson 03b diagnoses, read from a run's training history: signals that need no
  * test labels ({@link Diagnostics}): D upside down at the start, D over-labelling, labels locked onto
  * whole videos, labels that no longer move, dead units. Every run table carries them
  * ({@link Experiment#table}), so that a setting can be chosen on them and never on test AUC.
@@ -126,7 +126,7 @@ public final class Symptoms {
     }
 
     /**
-     * Several runs side by side (lesson 03): one row per signal, one column per run, with what each
+     * Several runs side by side (lesson 03b): one row per signal, one column per run, with what each
      * signal says.
      */
     public static Table compare(List<Run> runs) {

@@ -15,7 +15,7 @@ public final class StudentTables {
 
     /**
      * A runs table ({@link Experiment#table}) as a student reads it: method, preset, seed and the
-     * AUC columns, without the cache key, timings and the diagnostics (lesson 03 reads those with
+     * AUC columns, without the cache key, timings and the diagnostics (lesson 03b reads those with
      * {@link gcl.experiment.Symptoms}).
      */
     public static Table runs(Table runs) {
