@@ -149,7 +149,18 @@ public final class GclTrainer {
         if (runDirectory != null && runDirectory.hasCheckpoint()) {
             throw new IllegalStateException(runDirectory.root() + " already holds a checkpoint: resume it or choose another folder");
         }
-        return run(train, GclModel.create(config.resolvedFor(train), train.dim()), new TrainingHistory(), 0, null);
+        HeldOutVideos split = heldOut(config, train);
+        return run(split.fit(), GclModel.create(config.resolvedFor(train), train.dim()), new TrainingHistory(), 0, null, split);
+    }
+
+    /**
+     * The training videos the networks are updated on, and those held out of both networks' updates
+     * ({@link GclConfig#heldOutShare()}, drawn by the seed's stream {@value HeldOutVideos#STREAM}); none
+     * for AE variants, which have no D to probe.
+     */
+    public static HeldOutVideos heldOut(GclConfig config, FeatureSet train) {
+        double share = config.variant().cooperative() ? config.heldOutShare() : 0;
+        return HeldOutVideos.of(train, share, new Seeds(config.seed()).random(HeldOutVideos.STREAM));
     }
 
     /** Continues the run in the run directory from its last checkpoint (same config required). */
@@ -167,16 +178,21 @@ public final class GclTrainer {
                 throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint takes d = " + model.dim()
                         + " but the data has d = " + train.dim());
             }
+            HeldOutVideos split = heldOut(config, train);
             Diagnostics last = state.labelledByG() == null && state.labelledByD() == null ? null
-                    : Diagnostics.resumedAfter(train, state.labelledByG(), state.labelledByD());
-            return run(train, model, new TrainingHistory(state.history()), state.completedEpochs(), last);
+                    : Diagnostics.resumedAfter(split.fit(), state.labelledByG(), state.labelledByD());
+            return run(split.fit(), model, new TrainingHistory(state.history()), state.completedEpochs(), last, split);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Trains the schedule from epoch {@code completed}; {@code last} holds the labels of the epoch before (resumed runs). */
-    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed, Diagnostics last) {
+    /**
+     * Trains the schedule from epoch {@code completed} on {@code train} (the training videos not held
+     * out); {@code last} holds the labels of the epoch before (resumed runs).
+     */
+    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed, Diagnostics last,
+                               HeldOutVideos split) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training segments");
         }
@@ -215,7 +231,11 @@ public final class GclTrainer {
             if (v.weaklySupervised()) {
                 Log.info(weak.toString());
             }
+            if (split.any()) {
+                Log.info(split.toString());
+            }
         }
+        HeldOutProbe heldOutProbe = split.any() ? new HeldOutProbe(split, seeds.random("held-out-rows")) : null;
         progress.step(batchesBefore[completed], null);
         this.progress = progress;
         VideoCentring.Centred inputs = model.inputs(train);
@@ -241,6 +261,13 @@ public final class GclTrainer {
             double seconds = (System.nanoTime() - start) / 1e9;
             checkEpoch(stage, t, model, probe, probeNorm);
             Map<String, Double> metrics = new LinkedHashMap<>(diagnostics.finish(model, probe));
+            if (model.hasDiscriminator() && stage.phase() != Phase.PRETRAIN_G) {
+                // the 'either' score's reference: held-out videos when there are any, else training videos
+                model.calibrate(split.any() ? split.heldOut() : train, epochSeeds.random("calibration"));
+            }
+            if (heldOutProbe != null) {
+                metrics.putAll(heldOutProbe.afterEpoch(stage.phase(), stage.epoch(), model));
+            }
             if (!quiet && stage.phase() == Phase.COOPERATIVE) {
                 warnLockIn(stage.epoch(), metrics);
             }
