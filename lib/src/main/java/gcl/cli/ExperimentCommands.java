@@ -1,6 +1,7 @@
 package gcl.cli;
 
 import gcl.Tables;
+import gcl.experiment.Diagnosis;
 import gcl.experiment.Experiment;
 import gcl.experiment.Summaries;
 import gcl.experiment.Trial;
@@ -37,6 +38,7 @@ final class ExperimentCommands {
         System.out.println();
         System.out.print(Tables.text(Summaries.compare(summary, experiment.data().info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + experiment.cache().root() + ")");
+        Diagnosis.warnings(runs).forEach(w -> System.out.println("warning: " + w));
         if (failed != null) {
             throw failed;
         }

@@ -31,7 +31,9 @@ public final class Diagnosis {
             "whole_videos_d", "D's labels in whole videos",
             "kept_d", "D's labels kept",
             "dead_g", "dead units in G",
-            "dead_d", "dead units in D");
+            "dead_d", "dead units in D",
+            "ho_agree", "D agrees with G, held-out videos",
+            "fit_agree", "D agrees with G, training videos");
 
     private Diagnosis() {
     }
@@ -56,6 +58,9 @@ public final class Diagnosis {
         m.put("kept_d", "share of D's labels it also gave the epoch before (last epoch): near 1 = the labels no longer move");
         m.put("dead_g", "share of G's hidden units that output 0 for every probe segment (last epoch, all layers)");
         m.put("dead_d", "the same for D's hidden units");
+        m.put("ho_agree", "D's agreement with G's labels on training videos held out of both networks' updates (last epoch; runs with heldOutShare > 0): below "
+                + gcl.train.HeldOutProbe.MEMORISED + " = D memorised its training segments, its probabilities are unreliable");
+        m.put("fit_agree", "the same on as many segments of the videos D trained on (near 1 when D fits G's labels)");
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -80,7 +85,8 @@ public final class Diagnosis {
                 }
             }
         }
-        for (String column : List.of("d_agrees_g", "anomalous_by_g", "anomalous_by_d", "whole_videos_g", "whole_videos_d", "kept_d")) {
+        for (String column : List.of("d_agrees_g", "anomalous_by_g", "anomalous_by_d", "whole_videos_g", "whole_videos_d", "kept_d",
+                "ho_agree", "fit_agree")) {
             m.put(column, value(history, column, last));
         }
         m.put("dead_g", meanOfLayers(history, "dead_g", last));
@@ -123,6 +129,27 @@ public final class Diagnosis {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The warnings of a runs table (as {@link Experiment#table} writes it): one line per run whose D
+     * agreed with G on held-out videos below {@link gcl.train.HeldOutProbe#MEMORISED}.
+     */
+    public static List<String> warnings(Table runs) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!runs.columnNames().contains("ho_agree")) {
+            return out;
+        }
+        NumericColumn<?> ho = runs.numberColumn("ho_agree");
+        for (int i = 0; i < runs.rowCount(); i++) {
+            double v = ho.isMissing(i) ? Double.NaN : ho.getDouble(i);
+            if (v < gcl.train.HeldOutProbe.MEMORISED) {
+                out.add(String.format(Locale.ROOT, "%s seed %s: D agrees with G on held-out videos at %.2f only (ho_agree < %.1f):"
+                                + " D memorised its training segments; AUC_D is unreliable, the 'either' score leans on G",
+                        runs.stringColumn("method").get(i), runs.column("seed").getString(i), v, gcl.train.HeldOutProbe.MEMORISED));
+            }
+        }
+        return out;
     }
 
     /**

@@ -270,6 +270,10 @@ public final class GclTrainer {
             }
             if (!quiet && stage.phase() == Phase.COOPERATIVE) {
                 warnLockIn(stage.epoch(), metrics);
+                String memorised = i == schedule.size() - 1 ? HeldOutProbe.warning(metrics) : null;
+                if (memorised != null) {
+                    System.out.println("warning: epoch " + stage.epoch() + ": " + memorised);
+                }
             }
             for (EpochListener l : listeners) {
                 metrics.putAll(l.afterEpoch(stage.phase(), stage.epoch(), model));

@@ -29,6 +29,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * Columns appear once D has been trained (D's pre-training and the loop); G's ratio in every epoch.
  */
 public final class HeldOutProbe implements EpochListener {
+    /**
+     * Below this held-out agreement D is taken to have memorised its training segments (the trainer
+     * warns). D reproduces G's labels on the videos it trained on at about 1.00; 0.8 is the usual
+     * lower bound of "good" discrimination for an AUC, so a gap of 0.2 or more to the training videos.
+     */
+    public static final double MEMORISED = 0.8;
+
+    /** The warning for an epoch's columns, or null when there is none to give. */
+    public static String warning(Map<String, Double> m) {
+        double ho = m.getOrDefault("ho_agree", Double.NaN);
+        double fit = m.getOrDefault("fit_agree", Double.NaN);
+        if (!(ho < MEMORISED)) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "D reproduces G's labels on the videos it trained on (fit_agree %.2f)"
+                + " but not on the training videos held out of its updates (ho_agree %.2f < %.1f): D has memorised its"
+                + " training segments and its probabilities (the paper's score) are unreliable on new videos;"
+                + " the 'either' score follows G wherever D is not sure", fit, ho, MEMORISED);
+    }
+
     private final FeatureSet heldOut;
     private final FeatureSet fit;
     private final int[] fitRows;
