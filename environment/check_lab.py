@@ -103,7 +103,7 @@ def check(lab_args):
         ws = f"ws://127.0.0.1:{port}/api/kernels/{kid}/channels"
         code = "gcl.Version.library() + \" on \" + System.getProperty(\"java.version\")"
         if lab_args:  # a copy outside the clone: the kernel runs there and finds the clone by GCL_HOME
-            code = ("System.getProperty(\"user.dir\") + \", project \" + gcl.Paths.projectHome().get() + \", \" + "
+            code = ("System.getProperty(\"user.dir\") + \", project \" + gcl.Folders.projectHome().get() + \", \" + "
                     + code)
         out = ioloop.IOLoop.current().run_sync(lambda: execute(ws, token, code, 120))
         call(base, token, "DELETE", f"/api/sessions/{session['id']}")

@@ -9,12 +9,17 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Every file the library writes goes through here: written to a temporary file beside it, then
- * moved into place, so a reader (or an interrupted run) never finds half a file. (Folders that
- * must appear whole, such as a finished run or a generated dataset, are built beside their place
- * and moved in the same way by their owners.)
+ * Every file the library writes whole goes through here: written to a temporary file beside it,
+ * then moved into place, so a reader (or an interrupted run) never finds half a file. Three kinds of
+ * writing do not: folders that must appear whole (a finished run, a generated dataset, rendered
+ * videos) are built beside their place and moved in by their owners; append-only journals (a
+ * dataset's resume journal, {@code extraction.csv}) get one line per record; and FFmpeg writes a
+ * video in place ({@code gcl.video.VideoWriter}), inside such a folder.
  */
 public final class AtomicFiles {
+    /** The longest part of a file's name that its temporary's name repeats. */
+    private static final int MAX_PREFIX = 64;
+
     private AtomicFiles() {
     }
 
@@ -28,7 +33,10 @@ public final class AtomicFiles {
     public static Path write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        String name = target.getFileName().toString();
+        // a name near the file system's 255-byte limit would overflow with the temporary's suffix
+        String prefix = "." + (name.length() > MAX_PREFIX ? name.substring(0, MAX_PREFIX) : name);
+        Path tmp = Files.createTempFile(target.getParent(), prefix, ".tmp");
         try {
             content.writeTo(tmp);
             try {

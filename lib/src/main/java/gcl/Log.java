@@ -10,9 +10,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The library's one logger: every progress line and note the library prints goes through the
- * {@link java.util.logging} logger {@code "gcl"}, so one setting silences or redirects them all
- * ({@code Log.logger().setLevel(Level.WARNING)}, or a logging.properties file).
+ * The library's one logger: every progress line, note and warning of the method's stages goes
+ * through the {@link java.util.logging} logger {@code "gcl"}, so one setting silences or redirects
+ * them all ({@code Log.logger().setLevel(Level.WARNING)}, or a logging.properties file). What a
+ * command prints as its result ({@code gcl.cli}) and what a notebook cell shows ({@code gcl.nb.Show})
+ * are printed directly.
  *
  * <p>Lines are written as they are, without level or time, to the standard output stream in force
  * when each line is written. In a notebook that is the running cell's output: the JJava kernel

@@ -1,7 +1,5 @@
 package gcl;
 
-import java.util.Locale;
-
 /**
  * The run profile that notebooks and the CLI read from {@code GCL_PROFILE}.
  *
@@ -33,15 +31,14 @@ public enum Profile {
     /** Parses {@code quick} or {@code full}, ignoring case. */
     public static Profile parse(String value) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return EnumIds.parse(Profile.class, value, "profile");
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown profile '" + value + "': use quick or full (" + ENV + ")");
+            throw new IllegalArgumentException(e.getMessage() + " (" + ENV + ")");
         }
     }
 
     /** The lower-case name used on the command line and in file names. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 }

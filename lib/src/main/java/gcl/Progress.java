@@ -75,11 +75,6 @@ public final class Progress {
         step(1, null);
     }
 
-    /** How many are done. */
-    public synchronized long done() {
-        return done;
-    }
-
     /** Seconds since this progress was made. */
     public double elapsedSeconds() {
         return (System.nanoTime() - start) / 1e9;

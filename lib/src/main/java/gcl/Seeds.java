@@ -1,7 +1,6 @@
 package gcl;
 
 import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * One master seed, and a separate, reproducible generator for every random component derived from it.
@@ -34,11 +33,6 @@ public final class Seeds {
     /** A fresh {@link Random} for the named stream. */
     public Random random(String stream) {
         return new Random(seed(stream));
-    }
-
-    /** A fresh {@link SplittableRandom} for the named stream. */
-    public SplittableRandom splittable(String stream) {
-        return new SplittableRandom(seed(stream));
     }
 
     /** The seeds of a sub-component, e.g. one epoch or one video: {@code child("epoch-3")}. */

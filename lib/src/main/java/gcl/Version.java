@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -104,7 +105,7 @@ public final class Version {
         }
         MessageDigest sha = sha256();
         files.forEach((name, bytes) -> {
-            sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(name.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(bytes);
         });

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class NotebooksTest {
     @Test
     void everyNotebookIsCommittedWithoutOutputs() throws IOException {
-        Path notebooks = Paths.projectHome().orElseThrow().resolve("notebooks");
+        Path notebooks = Folders.projectHome().orElseThrow().resolve("notebooks");
         List<Path> files;
         try (Stream<Path> s = Files.list(notebooks)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList();
@@ -47,7 +47,7 @@ class NotebooksTest {
     /** Code a student reads fits a notebook cell: no line of a code cell is longer than 100 characters. */
     @Test
     void codeLinesFitIn100Characters() throws IOException {
-        Path notebooks = Paths.projectHome().orElseThrow().resolve("notebooks");
+        Path notebooks = Folders.projectHome().orElseThrow().resolve("notebooks");
         List<String> problems = new ArrayList<>();
         try (Stream<Path> s = Files.list(notebooks)) {
             for (Path nb : s.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList()) {

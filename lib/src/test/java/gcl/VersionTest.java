@@ -28,7 +28,7 @@ class VersionTest {
         assertEquals(before, Version.methodCode(classes), "the same classes, the same hash");
 
         classFile(classes, "gcl/viz/LineCharts.class", "charts v2");
-        classFile(classes, "gcl/nb/Lessons.class", "a new lesson helper");
+        classFile(classes, "gcl/nb/Course.class", "a new lesson helper");
         assertEquals(before, Version.methodCode(classes), "charts and notebook helpers do not change a run's numbers");
 
         classFile(classes, "gcl/model/Generator.class", "generator v2, a fix");

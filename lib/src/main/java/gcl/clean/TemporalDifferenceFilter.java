@@ -3,6 +3,8 @@ package gcl.clean;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.DoubleColumn;
@@ -29,7 +31,7 @@ public final class TemporalDifferenceFilter {
      * @param keepFirst whether each video's first segment (which has no difference) is kept
      */
     public TemporalDifferenceFilter(DifferenceThreshold threshold, boolean keepFirst) {
-        this.threshold = java.util.Objects.requireNonNull(threshold, "threshold");
+        this.threshold = Objects.requireNonNull(threshold, "threshold");
         this.keepFirst = keepFirst;
     }
 
@@ -40,10 +42,6 @@ public final class TemporalDifferenceFilter {
 
     public DifferenceThreshold threshold() {
         return threshold;
-    }
-
-    public boolean keepFirst() {
-        return keepFirst;
     }
 
     /**
@@ -148,13 +146,13 @@ public final class TemporalDifferenceFilter {
                 kept.append(k);
                 maxDiff.append(max);
             }
-            return Table.create("TD cleaning (D_th = " + String.format(java.util.Locale.ROOT, "%.4g", threshold) + ")",
+            return Table.create("TD cleaning (D_th = " + String.format(Locale.ROOT, "%.4g", threshold) + ")",
                     id, segments, kept, maxDiff);
         }
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "TD cleaning: kept %d of %d segments (%.1f%%), D_th = %.4g",
+            return String.format(Locale.ROOT, "TD cleaning: kept %d of %d segments (%.1f%%), D_th = %.4g",
                     kept(), total(), 100 * keptFraction(), threshold);
         }
     }

@@ -2,11 +2,13 @@ package gcl.clean;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import gcl.EnumIds;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,18 +61,14 @@ public enum VideoCentring {
     /** The command-line form: {@code none}, {@code median}, {@code streaming}, {@code auto}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses {@code none}, {@code median}, {@code streaming} or {@code auto} (any case). */
     @JsonCreator
     public static VideoCentring parse(String text) {
-        for (VideoCentring c : values()) {
-            if (c.id().equalsIgnoreCase(text.trim())) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown video centring '" + text + "': use none, median, streaming or auto");
+        return EnumIds.parse(VideoCentring.class, text, "video centring");
+
     }
 
     /**
@@ -189,7 +187,7 @@ public enum VideoCentring {
         List<Video> videos = set.videos();
         int most = videos.stream().mapToInt(Video::segments).max().orElse(0);
         float[] centres = new float[videos.size() * d];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             float[] tile = new float[TILE_ROWS * d];
             int[] columns = new int[most * d];
@@ -201,7 +199,7 @@ public enum VideoCentring {
             }
         };
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), videos.size()));
-        java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> worker.run());
+        IntStream.range(0, workers).parallel().forEach(w -> worker.run());
         return centres.length == 0 ? Nd4j.create(DataType.FLOAT, videos.size(), d)
                 : Nd4j.create(centres, new long[] {videos.size(), d}, DataType.FLOAT);
     }

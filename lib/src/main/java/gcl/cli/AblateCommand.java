@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gcl ablate}: the paper's Table 2 configurations over seeds, one CSV row per (method, seed). */
 @Command(name = "ablate", mixinStandardHelpOptions = true,
-        description = {"Run the component ablation of the paper's Table 2 (AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT, GCL_OCC)",
-            "over seeds and write one row per (method, seed) with its frame-level AUC. Runs already made with the same",
-            "config, seed and data are read from the cache shared with the notebooks."})
+        description = {"Run the component ablation of the paper's Table 2 over seeds.",
+            "The methods are AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT and GCL_OCC; one row per (method, seed)",
+            "with its frame-level AUC. Runs already made with the same config, seed and data are read from the cache",
+            "shared with the notebooks."})
 public final class AblateCommand implements Callable<Integer> {
     @Mixin
     AblateOptions options;
@@ -28,8 +29,10 @@ public final class AblateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--nl-targets and --remedies: choose one");
         }
         ExperimentOptions o = options.experiment();
+        o.checkOptions();
+        List<Long> seeds = options.seeds();
+        List<Trial> trials = o.select(remedies ? PaperTrials.remedies(o.baseConfig()) : options.paperTrials(o.baseConfig()));
         Dataset ds = o.dataset();
-        List<Trial> trials = remedies ? PaperTrials.remedies(o.baseConfig()) : options.paperTrials(o.baseConfig());
-        return ExperimentCommands.runAndReport(o.experiment(ds), o.select(trials), options.seeds(), o.out());
+        return ExperimentCommands.runAndReport(o.experiment(ds), trials, seeds, o.out());
     }
 }

@@ -1,14 +1,19 @@
 package gcl.cli;
 
+import gcl.AtomicFiles;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
 import gcl.train.GclConfig;
 import gcl.train.GclModel;
+import gcl.train.GclTrainer;
 import gcl.train.Variant;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,13 +44,13 @@ public final class BenchEpochCommand implements Callable<Integer> {
     boolean noWarmup;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the numbers as CSV (environment/bench reads it).")
-    java.nio.file.Path out;
+    Path out;
 
     /** CSV columns of {@code --out}. */
     static final String CSV_HEADER = "segments,dim,batch,iterations,threads,gflop_per_iteration,seconds_per_iteration_best,seconds_per_iteration_mean";
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         INDArray x = Nd4j.create(DataType.FLOAT, segments, dim);
         Nd4j.rand(x, 1L);
         int perVideo = 500;
@@ -55,7 +60,8 @@ public final class BenchEpochCommand implements Callable<Integer> {
             videos.add(new Video("v" + i, row, t, t * 16, VideoLabel.UNKNOWN, null));
         }
         FeatureSet set = new FeatureSet(x, videos);
-        GclConfig config = GclConfig.defaults().withVariant(Variant.GCL_B).with("batchSize", batch).withEpochs(1);
+        GclTrainer trainer = new GclTrainer(GclConfig.defaults().withVariant(Variant.GCL_B).with("batchSize", batch).withEpochs(1), set);
+        GclConfig config = trainer.config();
         int batches = (segments + batch - 1) / batch;
         System.out.println(String.format(Locale.ROOT, "bench epoch: %d segments, d = %d, batch %d (%d batches), G %s, D %s, %d ND4J threads",
                 segments, dim, batch, batches, config.generatorHidden(), config.discriminatorHidden(),
@@ -63,7 +69,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
         double gflop = usefulGflop(dim, config.generatorHidden(), config.discriminatorHidden(), batch);
         double total = 0;
         double best = Double.POSITIVE_INFINITY;
-        try (GclModel model = GclModel.create(config.resolvedFor(set), dim)) {
+        try (GclModel model = trainer.newModel()) {
             if (!noWarmup) {
                 double w = timeEpoch(config, set, model, 0);
                 System.out.println(String.format(Locale.ROOT, "warm-up epoch: %.1f s", w));
@@ -84,7 +90,8 @@ public final class BenchEpochCommand implements Callable<Integer> {
         if (out != null) {
             String row = String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.3f,%.4f,%.4f", segments, dim, batch, epochs * batches,
                     Nd4j.getEnvironment().maxThreads(), gflop, best, mean);
-            gcl.AtomicFiles.writeString(out, CSV_HEADER + "\n" + row + "\n");
+            AtomicFiles.writeString(out, CSV_HEADER + "\n" + row + "\n");
+
         }
         return 0;
     }
@@ -115,7 +122,7 @@ public final class BenchEpochCommand implements Callable<Integer> {
     }
 
     private static double timeEpoch(GclConfig config, FeatureSet set, GclModel model, int epoch) {
-        java.util.Random rng = new java.util.Random(epoch);
+        Random rng = new Random(epoch);
         long start = System.nanoTime();
         for (int[] b : set.shuffledBatches(config.batchSize(), rng)) {
             try (INDArray batch = set.rows(b)) {

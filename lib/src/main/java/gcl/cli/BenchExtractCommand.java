@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.AtomicFiles;
 import gcl.Seeds;
 import gcl.features.BatchExtraction;
 import gcl.features.DefaultExtractor;
@@ -9,6 +10,7 @@ import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,13 +83,13 @@ public final class BenchExtractCommand implements Callable<Integer> {
             if (out != null) {
                 StringBuilder csv = new StringBuilder(ExtractionBenchmark.CSV_HEADER).append('\n');
                 rows.forEach(r -> csv.append(r.csv()).append('\n'));
-                gcl.AtomicFiles.writeString(out, csv);
+                AtomicFiles.writeString(out, csv);
             }
             return 0;
         } finally {
             if (temp != null) {
                 try (var walk = Files.walk(temp)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }

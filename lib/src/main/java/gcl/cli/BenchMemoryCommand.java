@@ -1,6 +1,7 @@
 package gcl.cli;
 
 import gcl.Profile;
+import gcl.clean.VideoCentring;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.data.FeatureSet;
@@ -8,6 +9,7 @@ import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
 import gcl.train.GclModel;
 import gcl.train.GclTrainer;
+import gcl.train.Preset;
 import gcl.train.TrainingResult;
 import gcl.train.Variant;
 import java.io.IOException;
@@ -80,18 +82,20 @@ public final class BenchMemoryCommand implements Callable<Integer> {
         for (int run = 1; run <= runs; run++) {
             for (String name : variants) {
                 Variant v = Variant.parse(name);
-                GclConfig config = GclConfig.forProfile(gcl.train.Preset.parse(preset), Profile.FULL).withVariant(v).withEpochs(epochs)
+                GclConfig asked = GclConfig.forProfile(Preset.parse(preset), Profile.FULL).withVariant(v).withEpochs(epochs)
                         .with("pretrainEpochs", epochs);
                 if (centring != null) {
-                    config = config.with("videoCentring", gcl.clean.VideoCentring.parse(centring));
+                    asked = asked.with("videoCentring", VideoCentring.parse(centring));
                 }
                 long t = System.nanoTime();
+                GclTrainer trainer = new GclTrainer(asked, train).quiet();
                 if (maxBatches > 0) {
-                    try (GclModel model = GclModel.create(config.resolvedFor(train), train.dim())) {
-                        partialEpoch(model, train, config);
+                    try (GclModel model = trainer.newModel()) {
+                        partialEpoch(model, train, trainer.config());
                     }
                 } else {
-                    TrainingResult r = new GclTrainer(config).quiet().train(train);
+                    TrainingResult r = trainer.train();
+
                     r.model().close();
                 }
                 report(String.format(Locale.ROOT, "run %d, %s, %s: %.0f s", run, v.paperName(),

@@ -1,9 +1,9 @@
 package gcl.cli;
 
-import gcl.Tables;
-import gcl.experiment.Diagnosis;
+import gcl.TableText;
 import gcl.experiment.Experiment;
 import gcl.experiment.Summaries;
+import gcl.experiment.Symptoms;
 import gcl.experiment.Trial;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,9 +36,9 @@ final class ExperimentCommands {
         Experiment.writeCsv(runs, out);
         Table summary = Summaries.summary(runs);
         System.out.println();
-        System.out.print(Tables.text(Summaries.compare(summary, experiment.data().info().name()), 100));
+        System.out.print(TableText.text(Summaries.compare(summary, experiment.data().info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + experiment.cache().root() + ")");
-        Diagnosis.warnings(runs).forEach(w -> System.out.println("warning: " + w));
+        Symptoms.warnings(runs).forEach(w -> System.out.println("warning: " + w));
         if (failed != null) {
             throw failed;
         }

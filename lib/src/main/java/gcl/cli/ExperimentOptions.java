@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.Profile;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
@@ -9,16 +10,18 @@ import gcl.experiment.RunCache;
 import gcl.experiment.Trial;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
-import gcl.train.Preset;
 import gcl.train.Variant;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by {@code gcl ablate} and {@code gcl seeds}: data, profile, config overrides, methods,
+ * Options shared by {@code gcl ablate} and {@code gcl seeds}: data, the config ({@link ConfigOptions}), methods,
  * cache and the CSV to write; {@link AblateOptions} and {@link SeedsOptions} add each command's seeds.
  * Public so that the spark module's {@code ablate} and {@code seeds} take the same options.
  */
@@ -26,15 +29,8 @@ public final class ExperimentOptions {
     @Option(names = "--data", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0, generated on first use).")
     Path data;
 
-    @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config and the default data.")
-    String profile;
-
-    @Option(names = "--preset", description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold, TD percentile; lesson 03); default: ${DEFAULT-VALUE}.",
-            defaultValue = "robust")
-    String preset;
-
-    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change a config field, e.g. --set epochs=20 --set negativeTarget=gaussian:6 (repeatable; see 'gcl train --help').")
-    List<String> overrides = List.of();
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Run only these of the command's methods, e.g. gcl-pt,gcl-occ or GCL_PT (default: all of them).")
     List<String> methods = List.of();
@@ -53,7 +49,7 @@ public final class ExperimentOptions {
 
     /** {@code --profile}, else {@code GCL_PROFILE}, else quick. */
     public Profile profile() {
-        return profile == null ? Profile.current() : Profile.parse(profile);
+        return config.profile();
     }
 
     /** The dataset directory: {@code --data}, else the embedded synthetic set of the profile (generated on first use). */
@@ -62,10 +58,26 @@ public final class ExperimentOptions {
             return data;
         }
         Path dir = SyntheticFeatures.cacheDir(profile(), 0);
-        if (!java.nio.file.Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
+        if (!Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
             SyntheticFeatures.cached(profile(), 0);
         }
         return dir;
+    }
+
+    /**
+     * Checks, before any data is loaded or any run trains, what would otherwise fail only at the end:
+     * {@code --out} is a file that can be written, not inside {@code --data}, a dataset directory or a
+     * run directory; {@code --cache} is a folder.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void checkOptions() {
+        Outputs.checkFile("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--data", data));
+        Outputs.refuseInsideManaged("--out", out);
+        if (cache != null) {
+            Outputs.checkFolder("--cache", cache);
+        }
     }
 
     /** {@code --out}: the CSV file for the per-run rows. */
@@ -93,21 +105,9 @@ public final class ExperimentOptions {
         return data == null ? SyntheticFeatures.cached(profile(), 0) : DatasetDirectory.load(data);
     }
 
-    /** The profile's config of the {@code --preset}, with each {@code --set} applied. */
+    /** The profile's config of the {@code --preset}, with every override applied ({@link ConfigOptions}). */
     public GclConfig baseConfig() {
-        return applyOverrides(GclConfig.forProfile(Preset.parse(preset), profile()), overrides);
-    }
-
-    /** A config with each {@code FIELD=VALUE} of {@code --set} applied in order. */
-    static GclConfig applyOverrides(GclConfig config, List<String> overrides) {
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set takes FIELD=VALUE, got '" + o + "'");
-            }
-            config = config.with(o.substring(0, eq).trim(), jsonValue(o.substring(eq + 1).trim()));
-        }
-        return config;
+        return config.config();
     }
 
     /**
@@ -146,22 +146,13 @@ public final class ExperimentOptions {
     }
 
     private static String normalise(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** An experiment on the dataset with these options' cache, {@code --fresh} and {@code --quiet}. */
     public Experiment experiment(Dataset ds) {
         Experiment e = Experiment.on(ds).fresh(fresh).quiet(quiet).epochProgress(profile() == Profile.FULL);
         return cache == null ? e : e.cache(new RunCache(cache));
-    }
-
-    /** A command-line value as JSON: numbers, booleans and lists as they are, anything else as a string. */
-    static Object jsonValue(String text) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-        } catch (IOException e) {
-            return text;
-        }
     }
 
     /** Parses a {@code --seeds} value ({@link PaperTrials#parseSeeds}). */

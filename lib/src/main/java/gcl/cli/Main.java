@@ -1,8 +1,11 @@
 package gcl.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code environment/gcl <command>}: the library's command-line entry point.
@@ -20,11 +23,13 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            WatchCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,
             AblateCommand.class,
             SeedsCommand.class,
+            PremiseCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main extends TopCommand {
@@ -42,6 +47,7 @@ public final class Main extends TopCommand {
      */
     public static int execute(TopCommand top, UnaryOperator<Throwable> cause, String... args) {
         CommandLine cli = new CommandLine(top);
+        listConfigFields(cli);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": "
                     + messageOf(cause.apply(ex)));
@@ -53,7 +59,26 @@ public final class Main extends TopCommand {
         return cli.execute(args);
     }
 
+    private static final String CONFIG_FIELDS = "configFields";
+
+    /** Ends the help of every command that takes {@link FieldOverrides} with the config's fields. */
+    private static void listConfigFields(CommandLine command) {
+        if (takesConfig(command.getCommandSpec())) {
+            command.getHelpSectionMap().put(CONFIG_FIELDS, FieldOverrides::fieldsHelp);
+            List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
+            keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), CONFIG_FIELDS);
+            command.setHelpSectionKeys(keys);
+        }
+        command.getSubcommands().values().forEach(Main::listConfigFields);
+    }
+
+    private static boolean takesConfig(CommandSpec spec) {
+        return spec.userObject() instanceof FieldOverrides
+                || spec.mixins().values().stream().anyMatch(Main::takesConfig);
+    }
+
     private static String messageOf(Throwable ex) {
+
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }

@@ -4,6 +4,7 @@ import gcl.Profile;
 import gcl.data.Dataset;
 import gcl.synth.SyntheticFeatures;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class SynthFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Profile p = profile == null ? Profile.current() : Profile.parse(profile);
-        switch (size.trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (size.trim().toLowerCase(Locale.ROOT)) {
             case "profile" -> { }
             case "ucf-crime" -> {
                 SyntheticFeatures.Config config = SyntheticFeatures.Config.ucfCrimeSized(p);

@@ -4,6 +4,8 @@ import gcl.Seeds;
 import gcl.synth.SyntheticVideos;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +56,7 @@ public final class SynthVideosCommand implements Callable<Integer> {
 
     /** {@code --segments MIN-MAX}: two whole numbers, 1 &le; MIN &le; MAX. */
     static int[] segmentRange(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*-\\s*(\\d{1,6})\\s*").matcher(text);
+        Matcher m = Pattern.compile("\\s*(\\d{1,6})\\s*-\\s*(\\d{1,6})\\s*").matcher(text);
         if (m.matches()) {
             int min = Integer.parseInt(m.group(1));
             int max = Integer.parseInt(m.group(2));

@@ -1,41 +1,41 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.Profile;
-import gcl.clean.DifferenceThreshold;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.experiment.Run;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
-import gcl.train.NegativeTarget;
-import gcl.train.Preset;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
-import gcl.train.ScoreSource;
-import gcl.train.Threshold;
-import gcl.train.Variant;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gcl train}: one GCL (or AE) run on a dataset directory, kept in a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train one configuration of the paper on a dataset's training split and",
-            "evaluate the model after the last epoch on its test split.",
+        description = {"Train one configuration of the paper and evaluate it on the test split.",
+            "Trains on a dataset's training split and evaluates the model after the last epoch on its test split.",
             "RUN_DIR receives run.json (config, seed, data fingerprint, versions),",
             "checkpoint/ (G, D and optimiser state, replaced after every epoch),",
             "history.csv and metrics.csv.",
             "Variants: ae-all-data, ae-occ, ae-td, gcl-wo-nl, gcl-b, gcl-pt, gcl-occ,",
-            "gcl-ws, gcl-own-labels, gcl-soft.",
-            "Fields for --set: variant, seed, epochs, batchSize, pretrainEpochs,",
-            "generatorHidden, discriminatorHidden, hiddenActivation, generatorLoss,",
-            "learningRate, momentum, rmsAlpha, rmsEpsilon, generatorThreshold,",
-            "discriminatorThreshold, negativeTarget, tdThreshold, tdKeepFirst,",
-            "weakLabelFraction, scoreBy."})
+            "gcl-ws, gcl-own-labels, gcl-soft."})
 public final class TrainCommand implements Callable<Integer> {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset directory (default: the embedded synthetic features of the profile, seed 0).")
     Path data;
@@ -43,48 +43,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run directory to create (or to continue with --resume).")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "robust",
-            description = "paper (the paper's recipe exactly) or robust (ours: video centring, D's prior and threshold, TD percentile; lesson 03); default: ${DEFAULT-VALUE}.")
-    String preset;
+    @Option(names = "--variant", description = "Which configuration of the paper (default: gcl-pt): --set variant=VARIANT.")
+    void variant(String variant) {
+        config.add("variant", variant);
+    }
 
-    @Option(names = "--variant", description = "Which configuration of the paper (default: the profile's, gcl-pt).")
-    String variant;
-
-    @Option(names = "--nl", paramLabel = "TARGET", description = "Negative-learning pseudo target: ones, random-normal, gaussian:SIGMA, none.")
-    String nl;
-
-    @Option(names = "--seed", description = "Master seed (default: the config's, 1).")
-    Long seed;
-
-    @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config.")
-    String profile;
-
-    @Option(names = "--epochs", description = "Epochs of the loop (AE variants: of the autoencoder).")
-    Integer epochs;
-
-    @Option(names = "--pretrain-epochs", description = "Epochs of each pre-training step.")
-    Integer pretrainEpochs;
-
-    @Option(names = "--batch", description = "Batch size.")
-    Integer batch;
-
-    @Option(names = "--g-threshold", description = "Threshold of G's pseudo-labels: mean+Kstd, top:P or otsu.")
-    String gThreshold;
-
-    @Option(names = "--d-threshold", description = "Threshold of D's pseudo-labels: mean+Kstd, top:P or otsu.")
-    String dThreshold;
-
-    @Option(names = "--td-threshold", description = "TD cleaning D_th: a distance (0.70) or a percentile (p60).")
-    String tdThreshold;
-
-    @Option(names = "--weak-labels", paramLabel = "PERCENT", description = "GCL_WS: percentage (0-100) of training videos whose label is used.")
-    Double weakPercent;
-
-    @Option(names = "--score-by", description = "Segment score: d (discriminator) or g (generator).")
-    String scoreBy;
-
-    @Option(names = "--set", paramLabel = "FIELD=VALUE", description = "Change any config field, e.g. --set generatorHidden=[256,64,256] (repeatable).")
-    List<String> overrides = List.of();
+    @Option(names = "--seed", description = "Master seed (default: 1): --set seed=SEED.")
+    void seed(long seed) {
+        config.add("seed", seed);
+    }
 
     @Option(names = "--resume", description = "Continue the interrupted run in RUN_DIR with its own config (options that would change it are refused).")
     boolean resume;
@@ -94,24 +61,24 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFolder("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--data", data));
         if (!resume) {
             checkNewRunDirectory(out);
         }
-        Profile p = profile == null ? Profile.current() : Profile.parse(profile);
-        GclConfig config = resume ? null : config(GclConfig.forProfile(Preset.parse(preset), p));
+        Profile p = config.profile();
         Dataset ds = data == null ? SyntheticFeatures.cached(p, 0) : DatasetDirectory.load(data);
-        if (resume) {
-            checkResumeOptions(new RunDirectory(out).readManifest().config(), ds);
-        }
         Run r;
         if (resume) {
+            checkResumeOptions(new RunDirectory(out).readManifest().config(), ds);
             r = Run.resume("resumed", out, ds, quiet);
         } else {
+            GclConfig c = config.config();
             if (!quiet) {
-                System.out.println("gcl train: " + config.variant().paperName() + " on " + ds.info().name()
-                        + " (" + ds.train().size() + " training segments, d = " + ds.train().dim() + "), seed " + config.seed());
+                System.out.println("gcl train: " + c.variant().paperName() + " on " + ds.info().name()
+                        + " (" + ds.train().size() + " training segments, d = " + ds.train().dim() + "), seed " + c.seed());
             }
-            r = Run.train(config.variant().paperName(), ds, config, out, quiet);
+            r = Run.train(c.variant().paperName(), ds, c, out, quiet);
         }
         if (r.metrics() != null) {
             System.out.println(r.metrics());
@@ -123,12 +90,12 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** A new run goes into a new (or empty) folder: never among another run's or anyone's files. */
-    static void checkNewRunDirectory(Path out) throws java.io.IOException {
-        if (java.nio.file.Files.isRegularFile(out)) {
+    static void checkNewRunDirectory(Path out) throws IOException {
+        if (Files.isRegularFile(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file; give a new folder for the run");
         }
-        if (java.nio.file.Files.isDirectory(out)) {
-            try (var entries = java.nio.file.Files.list(out)) {
+        if (Files.isDirectory(out)) {
+            try (var entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
                     throw new IllegalArgumentException("--out " + out + " already exists and is not empty; give a new folder,"
                             + " or add --resume to continue the run in it");
@@ -144,8 +111,9 @@ public final class TrainCommand implements Callable<Integer> {
      */
     void checkResumeOptions(GclConfig saved, Dataset ds) {
         boolean presetGiven = spec.commandLine().getParseResult().hasMatchedOption("--preset");
-        GclConfig asked = config(presetGiven ? saved.withPreset(Preset.parse(preset)) : saved).resolvedFor(ds.train());
-        List<String> changes = new java.util.ArrayList<>();
+        GclConfig asked = config.apply(presetGiven ? saved.withPreset(config.preset()) : saved);
+        asked = new GclTrainer(asked, ds.train()).config();
+        List<String> changes = new ArrayList<>();
         var before = saved.toJsonTree();
         var after = asked.toJsonTree();
         for (String field : GclConfig.fieldNames()) {
@@ -157,47 +125,5 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume continues the run in " + out + " with its saved config, but the options"
                     + " change " + String.join(", ", changes) + "; drop those options to resume, or train a new run in another folder");
         }
-    }
-
-    /** The options applied to a base config. */
-    GclConfig config(GclConfig base) {
-        GclConfig c = base;
-        if (variant != null) {
-            c = c.withVariant(Variant.parse(variant));
-        }
-        if (nl != null) {
-            c = c.withNegativeTarget(NegativeTarget.parse(nl));
-        }
-        if (seed != null) {
-            c = c.withSeed(seed);
-        }
-        if (epochs != null) {
-            c = c.withEpochs(epochs);
-        }
-        if (pretrainEpochs != null) {
-            c = c.with("pretrainEpochs", pretrainEpochs);
-        }
-        if (batch != null) {
-            c = c.with("batchSize", batch);
-        }
-        if (gThreshold != null) {
-            c = c.with("generatorThreshold", Threshold.parse(gThreshold).id());
-        }
-        if (dThreshold != null) {
-            c = c.with("discriminatorThreshold", Threshold.parse(dThreshold).id());
-        }
-        if (tdThreshold != null) {
-            c = c.with("tdThreshold", DifferenceThreshold.parse(tdThreshold).id());
-        }
-        if (weakPercent != null) {
-            if (weakPercent < 0 || weakPercent > 100) {
-                throw new IllegalArgumentException("--weak-labels takes a percentage in [0, 100], got " + weakPercent);
-            }
-            c = c.with("weakLabelFraction", weakPercent / 100.0);
-        }
-        if (scoreBy != null) {
-            c = c.with("scoreBy", ScoreSource.parse(scoreBy).name());
-        }
-        return ExperimentOptions.applyOverrides(c, overrides);
     }
 }

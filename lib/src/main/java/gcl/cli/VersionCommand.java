@@ -1,10 +1,13 @@
 package gcl.cli;
 
 import gcl.Version;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code gcl version}: library, DL4J, Java, OS and ND4J backend. */
 @Command(name = "version", mixinStandardHelpOptions = true,
@@ -21,7 +24,7 @@ public final class VersionCommand implements Runnable {
     }
 
     static List<String> lines(boolean withBackend) {
-        java.util.ArrayList<String> lines = new java.util.ArrayList<>(List.of(
+        ArrayList<String> lines = new ArrayList<>(List.of(
                 "gcl " + Version.library(),
                 "deeplearning4j " + dl4j(),
                 "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
@@ -34,12 +37,12 @@ public final class VersionCommand implements Runnable {
 
     static String dl4j() {
         try (var in = Version.class.getResourceAsStream("/gcl/version.properties")) {
-            var p = new java.util.Properties();
+            var p = new Properties();
             if (in != null) {
                 p.load(in);
             }
             return p.getProperty("dl4j", "unknown");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What is known about each video of a set, in the three kinds of files that every dataset
@@ -47,11 +50,11 @@ public record Annotations(Map<Split, List<String>> splits, Map<String, Row> vide
         for (Split split : Split.values()) {
             s.put(split, List.copyOf(splits.getOrDefault(split, List.of())));
         }
-        splits = java.util.Collections.unmodifiableMap(s);
-        videos = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(videos));
+        splits = Collections.unmodifiableMap(s);
+        videos = Collections.unmodifiableMap(new LinkedHashMap<>(videos));
         Map<String, List<GroundTruth.Interval>> g = new LinkedHashMap<>();
         groundTruth.forEach((id, intervals) -> g.put(id, List.copyOf(intervals)));
-        groundTruth = java.util.Collections.unmodifiableMap(g);
+        groundTruth = Collections.unmodifiableMap(g);
     }
 
     /** Nothing known: a plain folder of footage. */
@@ -175,7 +178,7 @@ public record Annotations(Map<Split, List<String>> splits, Map<String, Row> vide
 
     /** Every id any file names: the listed ones in split order, then the others in file order. */
     public List<String> allIds() {
-        java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
         splits.values().forEach(ids::addAll);
         ids.addAll(videos.keySet());
         ids.addAll(groundTruth.keySet());
@@ -196,7 +199,7 @@ public record Annotations(Map<Split, List<String>> splits, Map<String, Row> vide
      * The same annotations with every id mapped through {@code rename} (e.g. {@code Abuse001_x264.mp4}
      * to {@code Abuse001_x264}); intervals of two ids that become one are joined.
      */
-    public Annotations renamed(java.util.function.UnaryOperator<String> rename) {
+    public Annotations renamed(UnaryOperator<String> rename) {
         Map<Split, List<String>> s = new LinkedHashMap<>();
         splits.forEach((split, ids) -> s.put(split, ids.stream().map(rename).distinct().toList()));
         Map<String, Row> v = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package gcl.data;
 
-import java.util.Locale;
+import gcl.EnumIds;
 
 /**
  * What to do with feature files in the published 10-crop form ([T, 10, d] or [10, T, d]): each
@@ -18,14 +18,11 @@ public enum CropPolicy {
 
     /** Parses {@code mean} or {@code each}. */
     public static CropPolicy parse(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "mean" -> MEAN;
-            case "each" -> EACH;
-            default -> throw new IllegalArgumentException("unknown crop policy '" + s + "': use mean or each");
-        };
+        return EnumIds.parse(CropPolicy.class, s, "crop policy");
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
+
     }
 }

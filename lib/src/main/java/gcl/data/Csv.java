@@ -7,7 +7,10 @@ import com.univocity.parsers.csv.CsvWriterSettings;
 import gcl.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +77,7 @@ public final class Csv {
         settings.setMaxColumns(Math.max(64, columns.size() + 1));
         CsvParser parser = new CsvParser(settings);
         List<Row> rows = new ArrayList<>();
-        try (Reader in = new java.io.StringReader(readText(file))) {
+        try (Reader in = new StringReader(readText(file))) {
             parser.beginParsing(in);
             String[] header = parser.parseNext();
             if (header == null || header.length < required || header.length > columns.size()
@@ -140,11 +143,11 @@ public final class Csv {
      */
     public static String readText(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             long line = 1;
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;

@@ -67,7 +67,7 @@ public record DatasetManifest(String name, String title, String description, Str
 
     /**
      * Finds a manifest: a path to a file, or a name such as {@code ucf-crime} looked up in the
-     * project's {@code data-manifests/} folder (the project folder of {@link gcl.Paths#projectHome()}).
+     * project's {@code data-manifests/} folder (the project folder of {@link gcl.Folders#projectHome()}).
      */
     public static Path locate(String nameOrPath) throws IOException {
         Path p = Path.of(nameOrPath);
@@ -75,8 +75,8 @@ public record DatasetManifest(String name, String title, String description, Str
             return p;
         }
         String file = nameOrPath.endsWith(".json") ? nameOrPath : nameOrPath + ".json";
-        return gcl.Paths.projectFile("data-manifests/" + file).orElseThrow(() -> new IOException(nameOrPath
+        return gcl.Folders.projectFile("data-manifests/" + file).orElseThrow(() -> new IOException(nameOrPath
                 + ": no such manifest file, and no data-manifests/" + file + " in the project folder "
-                + gcl.Paths.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)")));
+                + gcl.Folders.projectHome().map(Path::toString).orElse("(none: set GCL_HOME, or run inside the clone)")));
     }
 }

@@ -1,6 +1,7 @@
 package gcl.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class FeatureSet {
      */
     public FeatureSet(INDArray features, List<Video> videos) {
         if (features.rank() != 2) {
-            throw new IllegalArgumentException("features must be [N, d], got shape " + java.util.Arrays.toString(features.shape()));
+            throw new IllegalArgumentException("features must be [N, d], got shape " + Arrays.toString(features.shape()));
         }
         this.features = features.dataType() == DataType.FLOAT ? features : features.castTo(DataType.FLOAT);
         this.videos = List.copyOf(videos);
@@ -74,7 +75,7 @@ public final class FeatureSet {
             INDArray m = perVideo.get(i);
             if (m.rank() != 2 || m.columns() != d) {
                 throw new IllegalArgumentException("video " + videos.get(i).id() + ": features have shape "
-                        + java.util.Arrays.toString(m.shape()) + ", expected [T, " + d + "]");
+                        + Arrays.toString(m.shape()) + ", expected [T, " + d + "]");
             }
             n += m.rows();
         }
@@ -136,7 +137,7 @@ public final class FeatureSet {
         int[] idx = new int[size()];
         for (int i = 0; i < videos.size(); i++) {
             Video v = videos.get(i);
-            java.util.Arrays.fill(idx, v.firstRow(), v.endRow(), i);
+            Arrays.fill(idx, v.firstRow(), v.endRow(), i);
         }
         return idx;
     }
@@ -180,7 +181,7 @@ public final class FeatureSet {
         }
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < order.length; from += batchSize) {
-            batches.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
+            batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)));
         }
         return Collections.unmodifiableList(batches);
     }

@@ -2,7 +2,7 @@ package gcl.data;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import gcl.EnumIds;
 
 /**
  * How a dataset counts each video's frames for frame-level evaluation, as {@code dataset.json}
@@ -20,18 +20,14 @@ public enum GroundTruthConvention {
     /** {@code segments} or {@code frames}, as written in files and on the command line. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses {@code segments} or {@code frames}, ignoring case. */
     @JsonCreator
     public static GroundTruthConvention parse(String text) {
-        for (GroundTruthConvention c : values()) {
-            if (c.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("ground-truth convention must be segments or frames, got '" + text + "'");
+        return EnumIds.parse(GroundTruthConvention.class, text, "ground-truth convention");
+
     }
 
     @Override

@@ -2,7 +2,7 @@ package gcl.data;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import gcl.EnumIds;
 
 /**
  * How a frame mask shorter than the frames a video is evaluated on (T·p under the
@@ -22,18 +22,14 @@ public enum MaskPadding {
     /** {@code last} or {@code normal}, as written in files and on the command line. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses {@code last} or {@code normal}, ignoring case. */
     @JsonCreator
     public static MaskPadding parse(String text) {
-        for (MaskPadding p : values()) {
-            if (p.id().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("mask padding must be last or normal, got '" + text + "'");
+        return EnumIds.parse(MaskPadding.class, text, "mask padding");
+
     }
 
     @Override

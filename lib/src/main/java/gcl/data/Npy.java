@@ -1,15 +1,15 @@
 package gcl.data;
 
+import gcl.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -418,7 +418,7 @@ public final class Npy {
     }
 
     private static void writeAtomically(Path file, byte[] header, byte[] data) throws IOException {
-        gcl.AtomicFiles.write(file, tmp -> {
+        AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(header);
                 out.write(data);

@@ -1,6 +1,6 @@
 package gcl.data;
 
-import java.util.Locale;
+import gcl.EnumIds;
 
 /** The two splits of a dataset directory ({@code splits/train.txt}, {@code splits/test.txt}). */
 public enum Split {
@@ -11,15 +11,13 @@ public enum Split {
 
     /** {@code train} or {@code test}, as in file names. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** Parses {@code train} or {@code test}. */
     public static Split parse(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "train", "training" -> TRAIN;
-            case "test", "testing" -> TEST;
-            default -> throw new IllegalArgumentException("unknown split '" + s + "': use train or test");
-        };
+        String text = s == null ? "" : s.trim();
+        return EnumIds.parse(Split.class, text.replaceFirst("(?i)ing$", ""), "split");
+
     }
 }

@@ -53,16 +53,6 @@ public record Video(String id, int firstRow, int segments, int frames, VideoLabe
         return false;
     }
 
-    /** The same video at another place in a feature matrix. */
-    public Video atRow(int row) {
-        return new Video(id, row, segments, frames, label, groundTruth);
-    }
-
-    /** The same video with another video-level label. */
-    public Video withLabel(VideoLabel newLabel) {
-        return new Video(id, firstRow, segments, frames, newLabel, groundTruth);
-    }
-
     @Override
     public String toString() {
         return "Video[" + id + ", " + segments + " segments, " + frames + " frames, " + label.id() + "]";

@@ -1,5 +1,8 @@
 package gcl.data;
 
+import gcl.EnumIds;
+import java.util.Locale;
+
 /**
  * A video-level label. GCL itself never reads it (it is unsupervised); only the OCC and WS
  * variants do, and the training split of a dataset keeps it apart from the features.
@@ -12,7 +15,7 @@ public enum VideoLabel {
 
     /** Parses {@code normal}, {@code anomalous} (or {@code abnormal}, {@code 1}/{@code 0}), {@code unknown} or empty. */
     public static VideoLabel parse(String s) {
-        String v = s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT);
+        String v = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "normal", "0" -> NORMAL;
             case "anomalous", "abnormal", "anomaly", "1" -> ANOMALOUS;
@@ -23,6 +26,7 @@ public enum VideoLabel {
 
     /** The lower-case word written in files. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return EnumIds.id(this);
+
     }
 }

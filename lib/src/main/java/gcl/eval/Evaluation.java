@@ -9,6 +9,7 @@ import gcl.train.ScoreSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -52,7 +53,7 @@ public final class Evaluation {
      */
     public static Metrics evaluate(GclModel model, FeatureSet test, int segmentSize, boolean averageCrops) {
         ScoreSource by = model.config().effectiveScoreBy();
-        java.util.function.Function<ScoreSource, FrameScores.FrameLevel> frames = source -> averageCrops
+        Function<ScoreSource, FrameScores.FrameLevel> frames = source -> averageCrops
                 ? FrameScores.ofCropAveraged(test, model.scores(test, source), segmentSize)
                 : frames(model, test, segmentSize, source);
         FrameScores.FrameLevel main = frames.apply(by);

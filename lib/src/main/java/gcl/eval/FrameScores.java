@@ -3,7 +3,10 @@ package gcl.eval;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * From segment scores to frame scores (the evaluation protocol of section 4): every segment's score
@@ -58,7 +61,7 @@ public final class FrameScores {
         if (segmentScores.length != set.size()) {
             throw new IllegalArgumentException(segmentScores.length + " segment scores for " + set.size() + " segments");
         }
-        java.util.Map<String, List<Video>> byVideo = new java.util.LinkedHashMap<>();
+        Map<String, List<Video>> byVideo = new LinkedHashMap<>();
         for (Video v : set.videos()) {
             byVideo.computeIfAbsent(v.id().replaceFirst("#\\d+$", ""), k -> new ArrayList<>()).add(v);
         }
@@ -102,7 +105,7 @@ public final class FrameScores {
         int at = 0;
         for (int i = 0; i < used.size(); i++) {
             Video v = used.get(i);
-            float[] seg = java.util.Arrays.copyOfRange(segmentScores, v.firstRow(), v.endRow());
+            float[] seg = Arrays.copyOfRange(segmentScores, v.firstRow(), v.endRow());
             double[] f = ofVideo(seg, v.frames(), segmentSize);
             System.arraycopy(f, 0, scores, at, f.length);
             System.arraycopy(v.groundTruth(), 0, labels, at, f.length);

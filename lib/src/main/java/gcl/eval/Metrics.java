@@ -1,6 +1,7 @@
 package gcl.eval;
 
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -59,7 +60,7 @@ public record Metrics(double auc, double averagePrecision, double aucGenerator, 
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "AUC %.2f %% (%s)  AP %.2f %%  AUC_G %.2f %%  AUC_D %.2f %%  [%d videos, %d frames, %d anomalous]",
                 100 * auc, scoreBy, 100 * averagePrecision, 100 * aucGenerator, 100 * aucDiscriminator, videos, frames, anomalousFrames);
     }

@@ -6,6 +6,7 @@ import gcl.data.Dataset;
 import gcl.eval.Evaluation;
 import gcl.train.GclConfig;
 import gcl.train.GclModel;
+import gcl.train.GclTrainer;
 import gcl.train.PseudoLabels;
 import gcl.train.ScoreSource;
 import java.util.Random;
@@ -52,7 +53,8 @@ public final class DiscriminatorFirstSteps {
         if (!config.variant().cooperative()) {
             throw new IllegalArgumentException(config.variant() + " has no discriminator");
         }
-        GclModel model = GclModel.create(config.resolvedFor(data.train()), data.train().dim());
+        GclModel model = new GclTrainer(config, data.train()).newModel();
+
         Random rng = new Seeds(config.seed()).random("first-steps.batches");
         int segmentSize = data.info().segmentSize();
         IntColumn step = IntColumn.create("step");

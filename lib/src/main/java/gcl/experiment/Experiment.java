@@ -4,7 +4,9 @@ import gcl.AtomicFiles;
 import gcl.Log;
 import gcl.Progress;
 import gcl.data.Dataset;
+import gcl.eval.Evaluation;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
 import gcl.train.TrainingInterruptedException;
 import java.io.IOException;
@@ -90,9 +92,11 @@ public final class Experiment {
 
     /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
     public Run run(String name, GclConfig config) {
+        requireTestGroundTruth(data);
         long start = System.nanoTime();
-        config = config.resolvedFor(data.train());
-        String key = RunCache.key(config, data);
+        boolean quietEpochs = quiet || !epochProgress;
+        GclTrainer trainer = Run.trainer(data, config, quietEpochs);
+        String key = RunCache.key(trainer.config(), data);
         if (!fresh && cache.has(key)) {
             return readCached(name, key);
         }
@@ -106,13 +110,8 @@ public final class Experiment {
             return readCached(name, key);
         }
         try {
-            boolean quietEpochs = quiet || !epochProgress;
-            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, config)
-                    : Run.train(name, data, config, work.dir(), quietEpochs);
-            if (result.metrics() == null) {
-                throw new IllegalArgumentException("dataset " + data.info().name()
-                        + " has no test ground truth: experiments need it to report AUC");
-            }
+            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
+                    : Run.train(name, data, trainer, work.dir());
             Path dir = cache.admit(key, work.dir());
             work.close();
             // ND4J frees an array's native memory only when the JVM collects its Java object, and a
@@ -128,6 +127,18 @@ public final class Experiment {
                 deleteQuietly(work.dir()); // an interrupted run keeps its checkpoint: the next run of its key resumes it
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, before anything trains, a dataset whose test split has no ground truth: an experiment
+     * reports each run's AUC.
+     */
+    public static void requireTestGroundTruth(Dataset data) {
+        if (!Evaluation.hasGroundTruth(data.test())) {
+            throw new IllegalArgumentException("dataset " + data.info().name() + " has no test ground truth to score against"
+                    + " (its test frames are not both anomalous and normal somewhere in ground_truth.csv): experiments report"
+                    + " each run's AUC, which needs both");
         }
     }
 
@@ -150,7 +161,7 @@ public final class Experiment {
     }
 
     /** Continues an interrupted run from its last checkpoint; one that cannot be resumed is trained anew. */
-    private Run resume(String name, Path dir, boolean quietEpochs, GclConfig config) throws IOException {
+    private Run resume(String name, Path dir, boolean quietEpochs, GclTrainer trainer) throws IOException {
         if (!quiet) {
             Log.info(name + ": resuming an interrupted run from its last checkpoint (" + dir.getFileName() + ")");
         }
@@ -163,7 +174,8 @@ public final class Experiment {
                 Log.info(name + ": cannot resume (" + e.getMessage() + "); training anew");
             }
             new RunDirectory(dir).clearForRetraining();
-            return Run.train(name, data, config, dir, quietEpochs);
+            return Run.train(name, data, trainer, dir);
+
         }
     }
 
@@ -248,7 +260,7 @@ public final class Experiment {
     /**
      * One row per run: method, preset (the recipe, {@link gcl.train.Preset}), seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
      * seconds (to get it now: training, or reading back), train s (how long training took, cached or
-     * not), cached, run (its cache key), then the run's training diagnostics ({@link Diagnosis#SIGNALS}:
+     * not), cached, run (its cache key), then the run's training diagnostics ({@link Symptoms#SIGNALS}:
      * signals that need no test labels, rounded to 2 decimals).
      */
     public static Table table(List<Run> runs) {
@@ -264,9 +276,9 @@ public final class Experiment {
         BooleanColumn cached = BooleanColumn.create("cached");
         StringColumn run = StringColumn.create("run");
         Map<String, DoubleColumn> signals = new LinkedHashMap<>();
-        Diagnosis.SIGNALS.keySet().forEach(k -> signals.put(k, DoubleColumn.create(k)));
+        Symptoms.SIGNALS.keySet().forEach(k -> signals.put(k, DoubleColumn.create(k)));
         for (Run r : runs) {
-            Map<String, Double> d = Diagnosis.of(r.history());
+            Map<String, Double> d = Symptoms.of(r.history());
             signals.forEach((k, c) -> c.append(round(d.get(k))));
             method.append(r.name());
             preset.append(r.config().preset().id());

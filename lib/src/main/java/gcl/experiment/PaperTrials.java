@@ -76,17 +76,14 @@ public final class PaperTrials {
     public static List<Trial> remedies(GclConfig base) {
         GclConfig paper = base.withPreset(Preset.PAPER);
         GclConfig robust = base.withPreset(Preset.ROBUST);
-        GclConfig plain = GclConfig.paper();
         Map<String, GclConfig> recipes = new LinkedHashMap<>();
         recipes.put("paper", paper);
-        recipes.put("paper + centring", paper.with("videoCentring", GclConfig.robust().videoCentring().id()));
-        recipes.put("paper + prior", paper.with("discriminatorPrior", GclConfig.robust().discriminatorPrior()));
-        recipes.put("paper + match-g", paper.with("discriminatorThreshold", GclConfig.robust().discriminatorThreshold().id()));
-        recipes.put("paper + TD p70", paper.with("tdThreshold", GclConfig.robust().tdThreshold().id()));
-        recipes.put("robust − centring", robust.with("videoCentring", plain.videoCentring().id()));
-        recipes.put("robust − prior", robust.with("discriminatorPrior", plain.discriminatorPrior()));
-        recipes.put("robust − match-g", robust.with("discriminatorThreshold", plain.discriminatorThreshold().id()));
-        recipes.put("robust − TD p70", robust.with("tdThreshold", plain.tdThreshold().id()));
+        for (Preset.Remedy r : Preset.REMEDIES) {
+            recipes.put("paper + " + r.name(), paper.with(r.field(), r.value()));
+        }
+        for (Preset.Remedy r : Preset.REMEDIES) {
+            recipes.put("robust − " + r.name(), robust.with(r.field(), paper.toJsonTree().get(r.field())));
+        }
         recipes.put("robust", robust);
         List<Trial> trials = new ArrayList<>();
         for (Variant v : List.of(Variant.GCL_WO_NL, Variant.GCL_B, Variant.GCL_PT)) {
@@ -126,6 +123,12 @@ public final class PaperTrials {
         }
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seeds in '" + text + "'");
+        }
+        List<Long> twice = seeds.stream().filter(s -> seeds.indexOf(s) != seeds.lastIndexOf(s)).distinct().toList();
+        if (!twice.isEmpty()) {
+            // a seed run twice is read back from the cache: the rows would be copies and the std too small
+            throw new IllegalArgumentException("seeds " + text + " name seed " + twice.get(0) + " more than once; a mean ± std"
+                    + " needs each seed once");
         }
         return seeds;
     }

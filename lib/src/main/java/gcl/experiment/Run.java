@@ -7,9 +7,13 @@ import gcl.train.GclConfig;
 import gcl.train.GclModel;
 import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
+import gcl.train.RunRecord;
+import gcl.train.RunState;
+import gcl.train.Schedule;
 import gcl.train.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
@@ -61,9 +65,14 @@ public final class Run {
      * @param quiet no progress lines
      */
     public static Run train(String name, Dataset data, GclConfig config, Path dir, boolean quiet) {
+        return train(name, data, trainer(data, config, quiet), dir);
+    }
+
+    /** As {@link #train(String, Dataset, GclConfig, Path, boolean)}, with a trainer made on {@code data}'s training split. */
+    static Run train(String name, Dataset data, GclTrainer trainer, Path dir) {
         long start = System.nanoTime();
-        config = config.resolvedFor(data.train());
-        GclTrainer trainer = trainer(data, config, quiet);
+        GclConfig config = trainer.config();
+
         RunDirectory run = null;
         if (dir != null) {
             run = new RunDirectory(dir);
@@ -71,13 +80,13 @@ public final class Run {
                 if (run.hasCheckpoint()) {
                     throw new IllegalArgumentException(dir + " already holds a run: resume it or choose another folder");
                 }
-                run.writeManifest(RunDirectory.Manifest.now(config, data.info().name(), data.fingerprint()));
+                run.writeManifest(RunDirectory.Manifest.now(config, data));
             } catch (IOException e) {
                 throw new UncheckedIOException(dir + ": cannot write the run manifest: " + e.getMessage(), e);
             }
             trainer.checkpointsIn(run);
         }
-        return finish(name, data, trainer.train(data.train()), run, start);
+        return finish(name, data, trainer.train(), run, start);
     }
 
     /** Continues an interrupted run from its last checkpoint (same data required: the fingerprints must match). */
@@ -91,7 +100,7 @@ public final class Run {
                         + " but this dataset is " + data.fingerprint());
             }
             GclTrainer trainer = trainer(data, manifest.config(), quiet).checkpointsIn(run);
-            return finish(name, data, trainer.resume(data.train()), run, start);
+            return finish(name, data, trainer.resume(), run, start);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -100,13 +109,18 @@ public final class Run {
     /**
      * A finished run read back from its directory.
      *
-     * @throws IllegalStateException (or UncheckedIOException) naming the file when the run's manifest or metrics are
-     *                               missing or unreadable
+     * @throws IllegalStateException (or UncheckedIOException) naming the file when the run is not finished
+     *                               ({@link RunState}: unfinished, or its files do not match its record), or its
+     *                               manifest or metrics are missing or unreadable
      */
     public static Run read(String name, Path dir) {
         long start = System.nanoTime();
         RunDirectory run = new RunDirectory(dir);
-        if (!java.nio.file.Files.isRegularFile(run.metricsFile())) {
+        RunState state = RunState.of(dir);
+        if (!state.finished()) {
+            throw new IllegalStateException(state.describe());
+        }
+        if (!Files.isRegularFile(run.metricsFile())) {
             throw new IllegalStateException(run.metricsFile() + " is missing, so the run cannot be read back");
         }
         try {
@@ -118,8 +132,9 @@ public final class Run {
         }
     }
 
-    private static GclTrainer trainer(Dataset data, GclConfig config, boolean quiet) {
-        GclTrainer trainer = new GclTrainer(config);
+    /** A trainer of {@code config} on {@code data}'s training split, recording the test AUC per epoch where the test split has ground truth. */
+    static GclTrainer trainer(Dataset data, GclConfig config, boolean quiet) {
+        GclTrainer trainer = new GclTrainer(config, data.train());
         if (quiet) {
             trainer.quiet();
         }
@@ -139,6 +154,13 @@ public final class Run {
                 } catch (IOException e) {
                     throw new UncheckedIOException(run.metricsFile() + ": " + e.getMessage(), e);
                 }
+            }
+        }
+        if (run != null) {
+            try {
+                RunRecord.write(run, Schedule.of(result.model().config()).size());
+            } catch (IOException e) {
+                throw new UncheckedIOException(run.root() + ": cannot record the finished run: " + e.getMessage(), e);
             }
         }
         return new Run(name, result.model().config(), metrics, result.history().table(), run == null ? null : run.root(),

@@ -1,13 +1,16 @@
 package gcl.experiment;
 
 import gcl.AtomicFiles;
+import gcl.Folders;
 import gcl.Log;
-import gcl.Paths;
 import gcl.Version;
+import gcl.clean.VideoCentring;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -52,9 +55,9 @@ public final class RunCache {
         this.root = root;
     }
 
-    /** The default cache, {@link Paths#runs()}, shared by the notebooks and the CLI. */
+    /** The default cache, {@link Folders#runs()}, shared by the notebooks and the CLI. */
     public static RunCache defaultCache() {
-        return new RunCache(Paths.runs());
+        return new RunCache(Folders.runs());
     }
 
     /** Where the cached runs live. */
@@ -62,9 +65,18 @@ public final class RunCache {
         return root;
     }
 
-    /** The key of a config on a dataset (see the class comment); {@code auto} centring keyed by what it resolves to on the training split. */
-    public static String key(GclConfig config, Dataset data) {
-        return key(config.resolvedFor(data.train()), data.fingerprint());
+    /**
+     * The key of a trainer's config on a dataset (see the class comment): the config as
+     * {@link GclTrainer#config()} gives it, with {@code auto} centring decided on the training split.
+     *
+     * @throws IllegalArgumentException for a config whose centring is still {@code auto}
+     */
+    public static String key(GclConfig trained, Dataset data) {
+        if (trained.videoCentring() == VideoCentring.AUTO) {
+            throw new IllegalArgumentException("a run is keyed by the config it trains, with auto centring decided:"
+                    + " take the config from new GclTrainer(config, data.train()).config()");
+        }
+        return key(trained, data.fingerprint());
     }
 
     /** The key of a config on data with this fingerprint, with this build's code. */
@@ -194,7 +206,7 @@ public final class RunCache {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while waiting for run " + key));
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while waiting for run " + key));
             }
             FileChannel channel = null;
             try {

@@ -1,14 +1,24 @@
 package gcl.experiment;
 
-import gcl.Tables;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
+import static tech.tablesaw.aggregate.AggregateFunctions.max;
+import static tech.tablesaw.aggregate.AggregateFunctions.mean;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
+import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
 
 /**
  * Our results over seeds, per method, and next to the paper's numbers ({@link PaperNumbers}): the
@@ -19,9 +29,72 @@ public final class Summaries {
     private Summaries() {
     }
 
+    /** {@link #meanStd(Table, String, String, int)} with two decimals. */
+    public static Table meanStd(Table table, String groupColumn, String valueColumn) {
+        return meanStd(table, groupColumn, valueColumn, 2);
+    }
+
+    /**
+     * Mean and sample standard deviation (n − 1) of {@code valueColumn} per value of
+     * {@code groupColumn}, groups in order of first appearance: columns {@code groupColumn},
+     * {@code n}, {@code mean}, {@code std} (NaN for a single value), {@code min}, {@code max} and
+     * {@code "mean ± std"} as text with {@code decimals} places, e.g. one row per method from a
+     * (method, seed, AUC) results table.
+     */
+    public static Table meanStd(Table table, String groupColumn, String valueColumn, int decimals) {
+        for (String c : List.of(groupColumn, valueColumn)) {
+            if (!table.columnNames().contains(c)) {
+                throw new IllegalArgumentException("table " + table.name() + " has no column '" + c + "'; it has " + table.columnNames());
+            }
+        }
+        if (!(table.column(valueColumn) instanceof NumericColumn<?>)) {
+            throw new IllegalArgumentException("column '" + valueColumn + "' of table " + table.name() + " is not numeric");
+        }
+        Table summary = table.summarize(valueColumn, countNonMissing, mean, stdDev, min, max).by(groupColumn);
+        // Tablesaw orders groups its own way: put them back in order of first appearance.
+        Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (int r = 0; r < summary.rowCount(); r++) {
+            rowOf.put(summary.column(0).getString(r), r);
+        }
+        List<String> order = new ArrayList<>();
+        Column<?> groups = table.column(groupColumn);
+        for (int r = 0; r < groups.size(); r++) {
+            String g = groups.getString(r);
+            if (rowOf.containsKey(g) && !order.contains(g)) {
+                order.add(g);
+            }
+        }
+        StringColumn group = StringColumn.create(groupColumn);
+        IntColumn n = IntColumn.create("n");
+        DoubleColumn m = DoubleColumn.create("mean");
+        DoubleColumn s = DoubleColumn.create("std");
+        DoubleColumn lo = DoubleColumn.create("min");
+        DoubleColumn hi = DoubleColumn.create("max");
+        StringColumn text = StringColumn.create("mean ± std");
+        for (String g : order) {
+            int r = rowOf.get(g);
+            double mu = ((NumericColumn<?>) summary.column(2)).getDouble(r);
+            int count = (int) ((NumericColumn<?>) summary.column(1)).getDouble(r);
+            double sd = count > 1 ? ((NumericColumn<?>) summary.column(3)).getDouble(r) : Double.NaN;
+            group.append(g);
+            n.append(count);
+            m.append(mu);
+            s.append(sd);
+            lo.append(((NumericColumn<?>) summary.column(4)).getDouble(r));
+            hi.append(((NumericColumn<?>) summary.column(5)).getDouble(r));
+            text.append(fixed(mu, decimals) + " ± " + (Double.isNaN(sd) ? "–" : fixed(sd, decimals)));
+        }
+        String name = table.name() == null || table.name().isBlank() ? valueColumn + " by " + groupColumn : table.name();
+        return Table.create(name, group, n, m, s, lo, hi, text);
+    }
+
+    private static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /**
      * Mean, sample standard deviation (n − 1; 0 for a single seed, where it is undefined), min and
-     * max of AUC % per method ({@link Tables#meanStd}), methods in order of first appearance, from a
+     * max of AUC % per method ({@link #meanStd}), methods in order of first appearance, from a
      * table of {@link Experiment#table runs}: columns method, seeds, mean AUC %, std, min, max (mean
      * and std rounded to 2 decimals).
      */
@@ -31,7 +104,7 @@ public final class Summaries {
 
     /** As {@link #summary(Table)}, for another AUC column (e.g. {@code AUC_G %}). */
     public static Table summary(Table runs, String aucColumn) {
-        Table s = Tables.meanStd(runs, "method", aucColumn);
+        Table s = meanStd(runs, "method", aucColumn);
         return Table.create("AUC % by method",
                 s.stringColumn("method"),
                 s.intColumn("n").copy().setName("seeds"),
@@ -81,8 +154,8 @@ public final class Summaries {
      * paper's UCF-Crime figure, labelled as the paper's. Methods and presets in order of first appearance.
      */
     public static Table byPreset(Table runs, String dataName) {
-        List<String> presets = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("preset").asList()));
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> presets = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("preset").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         StringColumn method = StringColumn.create("method");
         methods.forEach(method::append);
         Table t = Table.create("Ours on " + dataName + " by preset vs the paper's reported numbers (different data: compare orderings, not values)", method);

@@ -26,19 +26,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * network activations (mostly below a few units), like the features the paper's pseudo targets
  * assume.
  *
- * <p><b>Versions.</b> {@code gcl-default-v1} used OpenCV's Farnebäck optical flow, which alone
- * took longer than everything else together; {@code gcl-default-v2} used Lucas–Kanade flow
- * ({@code LucasKanade}; its flow parts correlate with v1's at 0.8–0.9 on the synthetic videos, and
- * its speeds are lower, since Lucas–Kanade underestimates fast motion). {@value #KIND} measures
- * appearance on frames 0, 4, 8 and 12 of 16 instead of all 16, which makes it about 1.5× faster. On
- * the synthetic videos its appearance parts differ from v2's by 3–8 % of their spread across
- * segments (root-mean-square difference over standard deviation: gradient orientation 8 %, edge
- * density and colour spread 5 %, colour mean 3 %; every 2nd frame would give 2–4 %, every 8th 6–18 %).
- * Its flow parts equal v2's bit for bit. Its frame difference counts whole grey levels, so it is exact:
- * a pixel has changed when it moves by more than 15 of 255 levels. (v2 compared floats, so that half
- * of the pixels that moved by exactly 15 counted as changed.) Its temporal variation comes from
- * exact sums of levels and their squares, at most 1.4·10⁻⁴ from v2's float sums. Datasets of
- * different versions do not mix: their {@code featureKind} differs.
+ * <p><b>Kind.</b> The features' kind is {@value #KIND}, written as {@code featureKind} in
+ * {@code dataset.json}: datasets of another kind (an earlier version of this extractor, listed in
+ * the project's CHANGELOG) do not mix with these. Optical flow is Lucas–Kanade's ({@code LucasKanade});
+ * a pixel has changed when its grey level moves by more than 15 of 255.
  *
  * <p><b>Speed.</b> The image operations are whole-frame OpenCV calls, and one Java pass per frame
  * sorts the pixels into cells ({@code PixelMaps}); every buffer is allocated once per thread.
@@ -48,12 +39,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class DefaultExtractor implements FeatureExtractor {
     /** The paper's networks give d = 2048 (ResNeXt); the default matches it. */
     public static final int DEFAULT_DIMENSION = 2048;
-    /** Written as {@code featureKind}; v3 measures appearance on every 4th frame (see the class comment). */
+    /** Written as {@code featureKind} (see the class comment). */
     public static final String KIND = "gcl-default-v3";
     /**
      * The appearance parts are measured on every {@value}th frame of a segment (frames 0, 4, 8, 12
      * of 16): a fixed camera's edges and colours change little within 0.64 s, and measuring them
-     * took about half of the extractor's time (see the class comment).
+     * on every frame would double the extractor's time.
      */
     public static final int APPEARANCE_STRIDE = 4;
     /** Numbers per grid cell: the channels of all {@code PARTS}. */

@@ -6,6 +6,7 @@ import gcl.video.VideoReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -91,7 +92,7 @@ public final class ExtractionBenchmark {
     /** The fastest round of a stage ({@code decode} or {@code extract}). */
     public static Row best(List<Row> rows, String stage) {
         return rows.stream().filter(r -> r.stage().equals(stage))
-                .min(java.util.Comparator.comparingDouble(Row::seconds))
+                .min(Comparator.comparingDouble(Row::seconds))
                 .orElseThrow(() -> new IllegalArgumentException("no row of stage " + stage));
     }
 

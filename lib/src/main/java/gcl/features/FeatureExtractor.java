@@ -13,7 +13,7 @@ public interface FeatureExtractor {
     /** d, the length of every vector {@link #extract} returns. */
     int dimension();
 
-    /** What made the features, written as {@code featureKind} in {@code dataset.json}, e.g. {@code gcl-default-v2}. */
+    /** What made the features, written as {@code featureKind} in {@code dataset.json}, e.g. {@code gcl-default-v3}. */
     String kind();
 
     /** The feature vector of one segment; its length is {@link #dimension()}. */

@@ -1,24 +1,17 @@
 package gcl.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -41,19 +34,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p><b>Initialisation</b>, where the paper is silent: weights uniform in ±1/√fan_in, as PyTorch's
  * {@code nn.Linear} draws them (and DL4J's {@code WeightInit.UNIFORM}), biases 0, float32. The draw
- * uses ND4J's generator seeded with the given seed, in the same order as DL4J's
- * {@code MultiLayerNetwork} did, so a seed gives the same initial weights as before.
+ * uses ND4J's generator seeded with the given seed, layer after layer, in the order DL4J's
+ * {@code MultiLayerNetwork} draws them.
  *
- * <p><b>Memory.</b> A network keeps its work arrays (activations, two δ buffers) between batches and
- * grows them only for a larger batch, so training allocates nothing per step: at the paper's sizes
- * and a batch of 8192 that is about 0.4 GB for G. {@link #releaseBuffers()} hands them back at once
- * (the next pass makes them again), {@link #close()} all native memory of the network.
+ * <p>This class is the maths only: its work arrays live in {@link WorkArrays} (kept between batches,
+ * handed back by {@link #releaseBuffers()}), its file format in {@link NetworkFile}.
+ * {@link #close()} frees all native memory of the network.
  */
 public abstract class DenseNetwork implements AutoCloseable {
-    private static final byte[] MAGIC = "GCLDENSE".getBytes(StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final int[] sizes;
     private final Activation hidden;
     private final Activation output;
@@ -69,12 +57,8 @@ public abstract class DenseNetwork implements AutoCloseable {
     private long steps;
     private boolean closed;
 
-    // work arrays, kept between batches (see the class comment)
-    private int capacity;
-    private INDArray[] activationBuffers;
-    private INDArray[] deltaBuffers;
-    private INDArray ones;
-    private INDArray scratch;
+    private final WorkArrays work;
+    /** Forward passes so far (and buffer releases): a pass is valid while this is its number. */
     private long passes;
 
     /**
@@ -97,8 +81,9 @@ public abstract class DenseNetwork implements AutoCloseable {
         this.sizes = sizes.clone();
         this.hidden = HiddenActivation.check(hidden);
         this.output = HiddenActivation.check(output);
-        this.optimiser = java.util.Objects.requireNonNull(optimiser, "optimiser");
+        this.optimiser = Objects.requireNonNull(optimiser, "optimiser");
         this.steps = steps;
+        this.work = new WorkArrays(this.sizes);
         long n = parameterCount(sizes);
         params = Nd4j.create(DataType.FLOAT, n);
         gradient = Nd4j.create(DataType.FLOAT, n);
@@ -120,7 +105,7 @@ public abstract class DenseNetwork implements AutoCloseable {
             at += sizes[l + 1];
         }
         if (state == null) {
-            try (org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
+            try (Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
                 at = 0;
                 for (int l = 0; l < layers; l++) {
                     long w = (long) sizes[l] * sizes[l + 1];
@@ -197,7 +182,7 @@ public abstract class DenseNetwork implements AutoCloseable {
      */
     public List<INDArray> hiddenActivations(INDArray features) {
         Pass pass = forward(features);
-        List<INDArray> out = new java.util.ArrayList<>();
+        List<INDArray> out = new ArrayList<>();
         for (int l = 1; l < sizes.length - 1; l++) {
             out.add(pass.activation(l).dup());
         }
@@ -295,9 +280,9 @@ public abstract class DenseNetwork implements AutoCloseable {
                 a[l] = Nd4j.create(DataType.FLOAT, 0, sizes[l]);
             }
         } else {
-            ensureCapacity(b);
+            work.ensure(b);
             for (int l = 1; l <= layers; l++) {
-                INDArray z = view(activationBuffers[l - 1], b, sizes[l]);
+                INDArray z = work.activation(l, b);
                 Nd4j.gemm(a[l - 1], weights[l - 1], z, false, false, 1.0, 0.0);
                 z.addiRowVector(biases[l - 1]);
                 HiddenActivation.apply(l == layers ? output : hidden, z);
@@ -315,7 +300,7 @@ public abstract class DenseNetwork implements AutoCloseable {
      */
     protected INDArray outputDelta(Pass pass) {
         pass.check(this);
-        return view(deltaBuffers[0], pass.rows(), sizes[sizes.length - 1]);
+        return work.delta(0, pass.rows(), sizes[sizes.length - 1]);
     }
 
     /** Fills the gradient of every weight and bias from δ_L in {@link #outputDelta} (see the class comment). */
@@ -323,15 +308,15 @@ public abstract class DenseNetwork implements AutoCloseable {
         pass.check(this);
         int b = pass.rows();
         int which = 0;
-        INDArray delta = view(deltaBuffers[0], b, sizes[sizes.length - 1]);
-        INDArray ones = this.ones.get(NDArrayIndex.interval(0, b)).reshape(1, b);
+        INDArray delta = work.delta(0, b, sizes[sizes.length - 1]);
+        INDArray ones = work.ones(b);
         for (int l = sizes.length - 1; l >= 1; l--) {
             INDArray previous = pass.activation(l - 1);
             Nd4j.gemm(previous, delta, weightGradients[l - 1], true, false, 1.0, 0.0);
             Nd4j.gemm(ones, delta, biasGradients[l - 1], false, false, 1.0, 0.0);
             if (l > 1) {
                 which = 1 - which;
-                INDArray next = view(deltaBuffers[which], b, sizes[l - 1]);
+                INDArray next = work.delta(which, b, sizes[l - 1]);
                 Nd4j.gemm(delta, weights[l - 1], next, false, true, 1.0, 0.0);
                 HiddenActivation.backprop(hidden, previous, next);
                 delta = next;
@@ -342,63 +327,18 @@ public abstract class DenseNetwork implements AutoCloseable {
     /** One RMSprop step with the gradient {@link #backward} left; every earlier pass becomes invalid. */
     protected void step() {
         checkOpen();
-        if (scratch == null) {
-            scratch = Nd4j.create(DataType.FLOAT, params.length());
-        }
-        optimiser.step(params, gradient, meanSquare, momentumBuffer, scratch);
+        optimiser.step(params, gradient, meanSquare, momentumBuffer, work.scratch(params.length()));
         steps++;
     }
 
     // ---- memory --------------------------------------------------------------------------------
-
-    private void ensureCapacity(int rows) {
-        if (rows <= capacity) {
-            return;
-        }
-        releaseBuffers();
-        int layers = sizes.length - 1;
-        int widest = 0;
-        activationBuffers = new INDArray[layers];
-        for (int l = 1; l <= layers; l++) {
-            activationBuffers[l - 1] = Nd4j.createUninitialized(DataType.FLOAT, (long) rows * sizes[l]);
-            widest = Math.max(widest, sizes[l]);
-        }
-        deltaBuffers = new INDArray[] {
-            Nd4j.createUninitialized(DataType.FLOAT, (long) rows * widest),
-            Nd4j.createUninitialized(DataType.FLOAT, (long) rows * widest)};
-        ones = Nd4j.ones(DataType.FLOAT, rows);
-        capacity = rows;
-    }
-
-    /** A [rows, cols] row-major view of the start of a flat work array. */
-    private static INDArray view(INDArray flat, int rows, int cols) {
-        long n = (long) rows * cols;
-        INDArray part = n == flat.length() ? flat : flat.get(NDArrayIndex.interval(0, n));
-        return part.reshape('c', rows, cols);
-    }
 
     /**
      * Frees the work arrays now (activations and δ of the largest batch seen, the optimiser's
      * scratch vector); the next pass allocates them again. Weights and optimiser state stay.
      */
     public void releaseBuffers() {
-        if (activationBuffers != null) {
-            for (INDArray a : activationBuffers) {
-                a.close();
-            }
-            for (INDArray a : deltaBuffers) {
-                a.close();
-            }
-            ones.close();
-        }
-        if (scratch != null) {
-            scratch.close();
-            scratch = null;
-        }
-        activationBuffers = null;
-        deltaBuffers = null;
-        ones = null;
-        capacity = 0;
+        work.release();
         passes++;
     }
 
@@ -416,11 +356,6 @@ public abstract class DenseNetwork implements AutoCloseable {
         closed = true;
     }
 
-    /** Whether {@link #close()} was called. */
-    public boolean isClosed() {
-        return closed;
-    }
-
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException(this + " has been closed");
@@ -429,125 +364,11 @@ public abstract class DenseNetwork implements AutoCloseable {
 
     // ---- files ---------------------------------------------------------------------------------
 
-    /**
-     * What a saved network holds besides its numbers.
-     *
-     * @param kind   "generator" or "discriminator"
-     * @param extras fields of the subclass (e.g. G's loss)
-     */
-    protected record Saved(String kind, int[] sizes, Activation hidden, Activation output, RmsPropMomentum optimiser,
-                           long steps, java.util.Map<String, String> extras, INDArray[] state) {
-    }
-
-    /**
-     * Saves sizes, activations, optimiser settings, weights and optimiser state. The file: the
-     * 8 bytes {@code GCLDENSE}, a 4-byte big-endian length, that many bytes of JSON header, then
-     * params, mean square and momentum buffer as little-endian float32. Written beside the target
-     * and moved into place.
-     */
-    protected void save(Path file, String kind, java.util.Map<String, String> extras) throws IOException {
+    /** Saves sizes, activations, optimiser settings, weights and optimiser state ({@link NetworkFile}). */
+    protected void save(Path file, String kind, Map<String, String> extras) throws IOException {
         checkOpen();
-        ObjectNode h = JSON.createObjectNode();
-        h.put("format", "gcl dense network");
-        h.put("version", FORMAT_VERSION);
-        h.put("kind", kind);
-        h.putPOJO("sizes", sizes);
-        h.put("hiddenActivation", hidden.name());
-        h.put("outputActivation", output.name());
-        h.put("learningRate", optimiser.learningRate());
-        h.put("momentum", optimiser.momentum());
-        h.put("alpha", optimiser.alpha());
-        h.put("epsilon", optimiser.epsilon());
-        h.put("steps", steps);
-        extras.forEach(h::put);
-        byte[] header = JSON.writeValueAsBytes(h);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
-        try (OutputStream raw = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
-            out.write(MAGIC);
-            out.writeInt(header.length);
-            out.write(header);
-            for (INDArray a : new INDArray[] {params, meanSquare, momentumBuffer}) {
-                writeFloats(out, a);
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void writeFloats(DataOutputStream out, INDArray flat) throws IOException {
-        final int chunk = 1 << 16;
-        ByteBuffer b = ByteBuffer.allocate(chunk * 4).order(ByteOrder.LITTLE_ENDIAN);
-        long n = flat.length();
-        for (long from = 0; from < n; from += chunk) {
-            long to = Math.min(n, from + chunk);
-            float[] v = flat.get(NDArrayIndex.interval(from, to)).toFloatVector();
-            b.clear();
-            b.asFloatBuffer().put(v);
-            out.write(b.array(), 0, v.length * 4);
-        }
-    }
-
-    /**
-     * Reads a file written by {@link #save}; {@code what} names the expected kind in errors.
-     *
-     * @throws IOException naming the file and what is wrong with it
-     */
-    protected static Saved read(Path file, String what) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw, 1 << 16))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) {
-                String hint = magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K'
-                        ? " (a DL4J model zip from an earlier version of this library: train the run again)" : "";
-                throw new IOException(file + ": not a saved " + what + hint);
-            }
-            int length = in.readInt();
-            if (length <= 0 || length > 1 << 20) {
-                throw new IOException(file + ": not a saved " + what + " (bad header length " + length + ")");
-            }
-            var h = JSON.readTree(in.readNBytes(length));
-            if (h == null || !"gcl dense network".equals(h.path("format").asText()) || h.path("version").asInt() != FORMAT_VERSION) {
-                throw new IOException(file + ": not a saved " + what + " (unknown header)");
-            }
-            if (!what.equals(h.path("kind").asText())) {
-                throw new IOException(file + ": not a saved " + what + " (it holds a " + h.path("kind").asText() + ")");
-            }
-            int[] sizes = JSON.convertValue(h.get("sizes"), int[].class);
-            RmsPropMomentum opt = new RmsPropMomentum(h.path("learningRate").asDouble(), h.path("momentum").asDouble(),
-                    h.path("alpha").asDouble(), h.path("epsilon").asDouble());
-            java.util.Map<String, String> extras = new java.util.LinkedHashMap<>();
-            h.fields().forEachRemaining(e -> extras.put(e.getKey(), e.getValue().asText()));
-            long n = parameterCount(sizes);
-            INDArray[] state = new INDArray[3];
-            for (int i = 0; i < 3; i++) {
-                state[i] = readFloats(in, n, file, what);
-            }
-            if (in.read() != -1) {
-                throw new IOException(file + ": not a saved " + what + " (data after the end)");
-            }
-            return new Saved(what, sizes, Activation.valueOf(h.path("hiddenActivation").asText()),
-                    Activation.valueOf(h.path("outputActivation").asText()), opt, h.path("steps").asLong(), extras, state);
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                    : new IOException(file + ": not a saved " + what + " (" + e + ")", e);
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": not a saved " + what + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static INDArray readFloats(DataInputStream in, long n, Path file, String what) throws IOException {
-        if (n > Integer.MAX_VALUE) {
-            throw new IOException(file + ": network too large (" + n + " parameters)");
-        }
-        byte[] raw = in.readNBytes((int) (n * 4));
-        if (raw.length < n * 4) {
-            throw new IOException(file + ": not a saved " + what + " (truncated: " + raw.length / 4 + " of " + n + " values)");
-        }
-        float[] v = new float[(int) n];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        return Nd4j.createFromArray(v);
+        NetworkFile.write(file, new NetworkFile.Saved(kind, sizes, hidden, output, optimiser, steps, extras,
+                new INDArray[] {params, meanSquare, momentumBuffer}));
     }
 
     /** The hidden sizes of a layer-size array: all but the first and last. */

@@ -3,6 +3,7 @@ package gcl.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,7 +102,7 @@ public final class Discriminator extends DenseNetwork {
 
     /** Restores a D saved by {@link #save}, optimiser state included. */
     public static Discriminator load(Path file) throws IOException {
-        Saved s = read(file, KIND);
+        NetworkFile.Saved s = NetworkFile.read(file, KIND);
         try {
             return new Discriminator(s.sizes(), s.hidden(), s.optimiser(), 0, s.state(), s.steps());
         } catch (RuntimeException e) {
@@ -115,6 +116,6 @@ public final class Discriminator extends DenseNetwork {
 
     @Override
     public String toString() {
-        return "Discriminator" + java.util.Arrays.toString(layerSizes());
+        return "Discriminator" + Arrays.toString(layerSizes());
     }
 }

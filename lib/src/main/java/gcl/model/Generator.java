@@ -2,8 +2,10 @@ package gcl.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +37,7 @@ public final class Generator extends DenseNetwork {
             throw new IllegalArgumentException("a generator reconstructs its input: input " + sizes[0]
                     + " but output " + sizes[sizes.length - 1]);
         }
-        this.loss = java.util.Objects.requireNonNull(loss, "loss");
+        this.loss = Objects.requireNonNull(loss, "loss");
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Generator extends DenseNetwork {
     double lossAndGradient(Pass pass, INDArray targets, INDArray mask) {
         int b = pass.rows();
         if (targets.rows() != b || targets.columns() != dim()) {
-            throw new IllegalArgumentException("targets must be [" + b + ", " + dim() + "], got " + java.util.Arrays.toString(targets.shape()));
+            throw new IllegalArgumentException("targets must be [" + b + ", " + dim() + "], got " + Arrays.toString(targets.shape()));
         }
         if (b == 0) {
             return Double.NaN;
@@ -135,7 +137,7 @@ public final class Generator extends DenseNetwork {
 
     /** Restores a G saved by {@link #save}, optimiser state included. */
     public static Generator load(Path file) throws IOException {
-        Saved s = read(file, KIND);
+        NetworkFile.Saved s = NetworkFile.read(file, KIND);
         try {
             return new Generator(s.sizes(), s.hidden(), GeneratorLoss.valueOf(s.extras().get("loss")), s.optimiser(), 0,
                     s.state(), s.steps());
@@ -176,6 +178,6 @@ public final class Generator extends DenseNetwork {
 
     @Override
     public String toString() {
-        return "Generator" + java.util.Arrays.toString(layerSizes());
+        return "Generator" + Arrays.toString(layerSizes());
     }
 }

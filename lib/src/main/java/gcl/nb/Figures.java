@@ -1,5 +1,6 @@
 package gcl.nb;
 
+import gcl.Profile;
 import gcl.Seeds;
 import gcl.clean.CleaningQuality;
 import gcl.clean.TemporalDifferenceFilter;
@@ -24,7 +25,9 @@ import gcl.viz.Tsne;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,14 +51,14 @@ public final class Figures {
      * anomalous: the first frame, a second before the event, its start, middle and end, and a
      * second after (lesson 01).
      */
-    public static BufferedImage eventFrames(Lessons.Clip clip) {
+    public static BufferedImage eventFrames(Clips.Clip clip) {
         int n = clip.frames().size();
         int first = clip.intervals().isEmpty() ? n / 3 : clip.intervals().get(0).start();
         int end = clip.intervals().isEmpty() ? 2 * n / 3 : clip.intervals().get(0).end();
         List<BufferedImage> shown = new ArrayList<>();
         List<String> captions = new ArrayList<>();
         for (int f : new int[] {0, Math.max(0, first - 16), first, (first + end) / 2, Math.max(first, end - 4), Math.min(n - 1, end + 16)}) {
-            shown.add(atLeast(Lessons.image(clip.frames().get(f)), 360));
+            shown.add(atLeast(Clips.image(clip.frames().get(f)), 360));
             captions.add("frame " + f + (clip.truth()[f] ? " (anomalous)" : ""));
         }
         return ImageGrids.grid(shown, 3, captions);
@@ -232,7 +235,7 @@ public final class Figures {
      * gcl.experiment.PaperTrials#weakSupervision} (methods "GCL_WS 0 %" … "GCL_WS 100 %").
      */
     public static XYChart weakSupervision(String title, Table runs) {
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         double[] percent = new double[methods.size()];
         Map<String, double[][]> series = new LinkedHashMap<>();
         double[][] g = new double[0][];
@@ -267,7 +270,7 @@ public final class Figures {
      * the value axis does not start at 0. Methods in order of first appearance.
      */
     public static CategoryChart oursVsPaper(String title, Table runs, String dataName) {
-        List<String> methods = new ArrayList<>(new java.util.LinkedHashSet<>(runs.stringColumn("method").asList()));
+        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
         double[] mean = new double[methods.size()];
         double[] std = new double[methods.size()];
         double[] paper = new double[methods.size()];
@@ -337,7 +340,7 @@ public final class Figures {
 
     /** As {@link #reconstructionTsne(Run, Dataset, int, long, int)}, with the lessons' iterations: 1000 in full, 750 in quick. */
     public static XYChart reconstructionTsne(Run run, Dataset data, int points, long seed) {
-        return reconstructionTsne(run, data, points, seed, Lessons.profile() == gcl.Profile.FULL ? 1000 : 750);
+        return reconstructionTsne(run, data, points, seed, Course.profile() == Profile.FULL ? 1000 : 750);
     }
 
     /**
@@ -378,7 +381,7 @@ public final class Figures {
             String method = summary.stringColumn("method").get(r);
             double m = summary.numberColumn(mean).getDouble(r);
             double sd = summary.numberColumn("std").getDouble(r);
-            var s = chart.addSeries(String.format(java.util.Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
+            var s = chart.addSeries(String.format(Locale.ROOT, "mean %s: %.1f ± %.1f", method, m, sd), range, new double[] {m, m});
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             s.setLineColor(gcl.viz.ChartStyle.PALETTE.get(Math.max(0, names.indexOf(method)) % gcl.viz.ChartStyle.PALETTE.size()));
             s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
@@ -393,8 +396,8 @@ public final class Figures {
         for (int i = 0; i < anomalous.length; i++) {
             (anomalous[i] ? pos : neg).add(i);
         }
-        java.util.Collections.shuffle(pos, rng);
-        java.util.Collections.shuffle(neg, rng);
+        Collections.shuffle(pos, rng);
+        Collections.shuffle(neg, rng);
         int takePos = Math.min(pos.size(), points / 2);
         int takeNeg = Math.min(neg.size(), points - takePos);
         List<Integer> rows = new ArrayList<>(pos.subList(0, takePos));

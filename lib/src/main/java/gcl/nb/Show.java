@@ -1,11 +1,12 @@
 package gcl.nb;
 
-import gcl.Tables;
+import gcl.TableText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -21,7 +22,7 @@ import tech.tablesaw.columns.Column;
  * the kernel's {@code display(...)}. Inside JJava (or the original IJava) the object is the
  * kernel's own {@code DisplayData}, found by name at run time, so the library needs no kernel jar
  * to build; elsewhere (tests, the CLI) it is a {@link Rendered} whose {@code toString()} is text.
- * Tables become {@code text/html} (numbers rounded) with the text of {@link Tables#text} as their
+ * Tables become {@code text/html} (numbers rounded) with the text of {@link TableText#text} as their
  * plain-text form, charts become {@code image/png}.
  */
 public final class Show {
@@ -44,7 +45,7 @@ public final class Show {
     /** A table as HTML, first {@code maxRows} rows. */
     public static Object table(Table table, int maxRows) {
         Rendered r = new Rendered();
-        r.put("text/plain", Tables.text(table, maxRows));
+        r.put("text/plain", TableText.text(table, maxRows));
         r.put("text/html", tableHtml(table, maxRows));
         return toKernel(r);
     }
@@ -173,7 +174,7 @@ public final class Show {
             for (Column<?> c : table.columns()) {
                 boolean numeric = c instanceof tech.tablesaw.api.NumericColumn;
                 s.append("<td style=\"text-align:").append(numeric ? "right" : "left").append("\">")
-                        .append(escape(Tables.cell(c, r))).append("</td>");
+                        .append(escape(TableText.cell(c, r))).append("</td>");
             }
             s.append("</tr>");
         }
@@ -243,7 +244,7 @@ public final class Show {
 
         /** MIME type to content (base64 for images). */
         public Map<String, String> data() {
-            return java.util.Collections.unmodifiableMap(data);
+            return Collections.unmodifiableMap(data);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package gcl.synth;
 
-import java.util.Locale;
+import gcl.EnumIds;
 
 /**
  * The anomalous events the synthetic surveillance videos contain: a handful of event types shared
@@ -20,6 +20,7 @@ public enum AnomalyType {
 
     /** Lower-case name with dashes, e.g. {@code vehicle-on-path}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
+
     }
 }

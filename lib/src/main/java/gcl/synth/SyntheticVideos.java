@@ -160,13 +160,21 @@ public final class SyntheticVideos {
     }
 
     /**
-     * Renders a set into a folder: the videos, {@code videos.csv}, {@code ground_truth.csv},
+     * Renders a set into a new or empty folder: the videos, {@code videos.csv}, {@code ground_truth.csv},
      * {@code splits/} and {@code videos.json}.
      *
      * @param progress where progress lines go (null: nowhere)
      */
     public static Summary render(Path dir, Seeds seeds, Config config, PrintStream progress) throws IOException {
         long t0 = System.nanoTime();
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(dir + " is not empty: rendering writes its videos, videos.csv, ground_truth.csv, splits/"
+                            + " and videos.json there, over what is there; give a new or empty folder");
+                }
+            }
+        }
         Files.createDirectories(dir);
         List<Plan> plans = plan(seeds, config);
         PrintStream out = progress != null ? progress : new PrintStream(PrintStream.nullOutputStream());
@@ -243,7 +251,7 @@ public final class SyntheticVideos {
 
     private static Rendered renderOne(Path dir, Plan p, Scene scene, Seeds seeds, Config config) throws IOException {
         int frames = p.segments * SEGMENT;
-        SceneRenderer.Clip clip = SceneRenderer.plan(scene, seeds.random("video-" + p.index), frames, p.anomaly);
+        ScenePlanner.Clip clip = ScenePlanner.plan(scene, seeds.random("video-" + p.index), frames, p.anomaly);
         Path file = dir.resolve(p.id + ".avi");
         try (VideoWriter writer = VideoWriter.open(file, config.width(), config.height(), config.fps())) {
             SceneRenderer.render(clip, writer::write);

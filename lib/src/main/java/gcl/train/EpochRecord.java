@@ -1,5 +1,7 @@
 package gcl.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,6 @@ import java.util.Map;
 public record EpochRecord(String phase, int epoch, double generatorLoss, double discriminatorLoss,
                           double anomalousByG, double anomalousByD, double seconds, Map<String, Double> metrics) {
     public EpochRecord {
-        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

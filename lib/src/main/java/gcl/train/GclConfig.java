@@ -3,12 +3,15 @@ package gcl.train;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
 import gcl.Profile;
 import gcl.clean.DifferenceThreshold;
+import gcl.clean.TemporalDifferenceFilter;
 import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
 import gcl.model.Discriminator;
@@ -19,8 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.activations.Activation;
 import tech.tablesaw.api.StringColumn;
@@ -55,17 +61,17 @@ public record GclConfig(
         @Doc("TD cleaning threshold D_th: a distance (0.70) or a percentile (p60)") DifferenceThreshold tdThreshold,
         @Doc("keep each video's first segment in TD cleaning (ours)") boolean tdKeepFirst,
         @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
-        @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy,
+        @Doc("segment score: DISCRIMINATOR (paper), GENERATOR or EITHER (robust: the larger of their calibrated ranks); AE variants always use G") ScoreSource scoreBy,
         @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming, auto (median where the scene share of variance is at least 0.5; ours)") VideoCentring videoCentring,
         @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior,
         @Doc("share of training videos held out of both networks' updates, for the held-out probe and the 'either' score's reference (ours); 0 = none") double heldOutShare) {
 
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // epochs=2.7 is refused, not truncated to 2
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .build();
 
     public GclConfig {
@@ -115,43 +121,18 @@ public record GclConfig(
                 DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR, VideoCentring.NONE, 0, 0);
     }
 
-    /**
-     * The {@code robust} preset: the paper's settings plus the remedies of lesson 03, each aimed at
-     * a mechanism measured in the training history ({@link Diagnostics}): each video centred on its
-     * median where the scene decides most of the features ({@code auto}, {@link VideoCentring#AUTO}:
-     * scene lock-in, D's "minus feature size" start), D's output bias started at the share G
-     * labels ({@value #EXPECTED_SHARE}; D's first steps), D's threshold matched to G's share (skewed
-     * probabilities), and TD cleaning by a percentile instead of the paper's absolute distance
-     * ({@link #ROBUST_TD}: the same share kept on features of any scale).
-     */
-    public static GclConfig robust() {
-        return paper().with("preset", Preset.ROBUST.id())
-                .with("videoCentring", VideoCentring.AUTO.id())
-                .with("discriminatorPrior", EXPECTED_SHARE)
-                .with("discriminatorThreshold", Threshold.MATCH_G.id())
-                .with("tdThreshold", ROBUST_TD.id());
-    }
-
-    /**
-     * The robust preset's TD threshold: keep the 70 % of segments with the smallest temporal
-     * difference. The paper's absolute D_th = 0.70 belongs to its ResNeXt features; on features of
-     * another scale it keeps almost nothing (our extractor's, lesson 01) or almost everything. A
-     * percentile keeps the same share on any features; dropping the most eventful 30 % leaves a margin
-     * above the expected share of anomalies (about 10–20 %, which G's μ + σ labels too).
-     */
-    public static final DifferenceThreshold ROBUST_TD = DifferenceThreshold.percentile(70);
-
-    /** The share G's threshold μ + σ labels when errors are roughly normal: P(X ≥ μ + σ) ≈ 0.16. */
-    public static final double EXPECTED_SHARE = 0.16;
-
     /** The library's default recipe ({@link Preset#DEFAULT}) at the paper's sizes. */
     public static GclConfig defaults() {
         return of(Preset.DEFAULT);
     }
 
-    /** A preset at the paper's sizes. */
+    /** A preset at the paper's sizes: the paper's settings with the preset's {@link Preset#changes()}. */
     public static GclConfig of(Preset preset) {
-        return preset == Preset.PAPER ? paper() : robust();
+        GclConfig c = paper();
+        for (Map.Entry<String, Object> change : preset.changes().entrySet()) {
+            c = c.with(change.getKey(), change.getValue());
+        }
+        return c;
     }
 
     /** A preset at a profile's sizes (see {@link #forProfile(Profile)}). */
@@ -164,8 +145,7 @@ public record GclConfig(
      * rule of the method but shrinks it so that a run on the quick synthetic set (a few thousand
      * segments, d ≈ 64–128) takes seconds: G [64, 32, 16, 32, 64], D [32, 8], batch 256,
      * 8 epochs (pre-training too), learning rate 0.001 (the paper's 0.00002 needs the paper's
-     * thousands of steps). The TD threshold stays the paper's 0.70: the embedded synthetic features
-     * are built so that it reads the same (for other features, set a percentile such as p70).
+     * thousands of steps). The recipe fields are the preset's.
      */
     public static GclConfig forProfile(Profile profile) {
         return forProfile(Preset.DEFAULT, profile);
@@ -188,7 +168,13 @@ public record GclConfig(
         return new RmsPropMomentum(learningRate, momentum, rmsAlpha, rmsEpsilon);
     }
 
-    /** The pseudo reconstruction target actually used: {@code none} for a variant without negative learning. */
+    /** Returns the TD cleaning these settings describe (section 3.3). */
+    public TemporalDifferenceFilter tdFilter() {
+        return new TemporalDifferenceFilter(tdThreshold, tdKeepFirst);
+    }
+
+    /** The pseudo reconstruction target actually used
+: {@code none} for a variant without negative learning. */
     public NegativeTarget effectiveNegativeTarget() {
         return variant.negativeLearning() ? negativeTarget : NegativeTarget.NONE;
     }
@@ -200,10 +186,11 @@ public record GclConfig(
 
     /**
      * These settings with {@code auto} video centring decided on a training split
-     * ({@link VideoCentring#resolve}); the config itself when it names a centring. Runs are trained,
-     * recorded and cached under the resolved config, so {@code run.json} says what was done.
+     * ({@link VideoCentring#resolve}); the config itself when it names a centring. Called once, where
+     * the config meets the training data ({@link GclTrainer#GclTrainer(GclConfig, FeatureSet)}): runs
+     * are trained, recorded and cached under the resolved config, so {@code run.json} says what was done.
      */
-    public GclConfig resolvedFor(FeatureSet train) {
+    GclConfig resolvedFor(FeatureSet train) {
         VideoCentring c = videoCentring.resolve(train);
         return c == videoCentring ? this : with("videoCentring", c.id());
     }
@@ -212,7 +199,7 @@ public record GclConfig(
     public GclConfig withPreset(Preset p) {
         GclConfig recipe = of(p);
         GclConfig c = this;
-        for (String field : Preset.RECIPE_FIELDS) {
+        for (String field : Preset.recipeFields()) {
             c = c.with(field, JSON.valueToTree(recipe).get(field));
         }
         return c;
@@ -245,18 +232,59 @@ public record GclConfig(
             throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
         }
         JsonNode v = JSON.valueToTree(value);
-        Class<?> type = java.util.Arrays.stream(GclConfig.class.getRecordComponents())
-                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow().getType();
-        if ((type == int.class || type == long.class) && v.isFloatingPointNumber()) {
+        Class<?> type = component(field).getType();
+        if ((type == int.class || type == long.class) && !v.isIntegralNumber()) {
             throw new IllegalArgumentException("field " + field + " takes a whole number, got " + v);
+        }
+        if ((type == double.class) && !v.isNumber()) {
+            throw new IllegalArgumentException("field " + field + " takes a number, got " + v);
+        }
+        if (type == boolean.class && !v.isBoolean()) {
+            throw new IllegalArgumentException("field " + field + " takes true or false, got " + v);
+        }
+        if (type == List.class && !(v.isArray() && allWholeNumbers(v))) {
+            throw new IllegalArgumentException("field " + field + " takes a list of whole numbers such as [64,32,64], got " + v);
         }
         tree.set(field, v);
         return fromTree(tree, "field " + field);
     }
 
+    private static boolean allWholeNumbers(JsonNode array) {
+        for (JsonNode n : array) {
+            if (!n.isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RecordComponent component(String field) {
+        return Arrays.stream(GclConfig.class.getRecordComponents())
+                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow();
+    }
+
     /** The field names, in order. */
     public static List<String> fieldNames() {
-        return java.util.Arrays.stream(GclConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        return Arrays.stream(GclConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /** Returns each field's one-line description ({@link Doc}), in order. */
+    public static Map<String, String> fieldDocs() {
+        Map<String, String> docs = new LinkedHashMap<>();
+        for (RecordComponent c : GclConfig.class.getRecordComponents()) {
+            Doc doc = c.getAnnotation(Doc.class);
+            docs.put(c.getName(), doc == null ? "" : doc.value());
+        }
+        return docs;
+    }
+
+    /** Returns a field's value as text, as tables and messages show it: {@code median}, {@code 0.001}, {@code [64, 32]}. */
+    public String valueText(String field) {
+        JsonNode v = JSON.valueToTree(this).get(field);
+        if (v == null) {
+            throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
+        }
+        return v.isTextual() ? v.asText() : v.toString();
     }
 
     /** The config as a table: field, value, description. */
@@ -264,14 +292,11 @@ public record GclConfig(
         StringColumn field = StringColumn.create("field");
         StringColumn value = StringColumn.create("value");
         StringColumn description = StringColumn.create("description");
-        ObjectNode tree = JSON.valueToTree(this);
-        for (RecordComponent c : GclConfig.class.getRecordComponents()) {
-            field.append(c.getName());
-            JsonNode v = tree.get(c.getName());
-            value.append(v.isTextual() ? v.asText() : v.toString());
-            Doc doc = c.getAnnotation(Doc.class);
-            description.append(doc == null ? "" : doc.value());
-        }
+        fieldDocs().forEach((name, doc) -> {
+            field.append(name);
+            value.append(valueText(name));
+            description.append(doc);
+        });
         return Table.create("GCL configuration (" + variant.paperName() + ")", field, value, description);
     }
 

@@ -9,6 +9,7 @@ import gcl.model.Generator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,12 +55,12 @@ public final class GclModel implements AutoCloseable {
 
     /** A model of given networks (D may be null for AE variants). */
     public GclModel(GclConfig config, Generator generator, Discriminator discriminator) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
+        this.config = Objects.requireNonNull(config, "config");
         if (config.videoCentring() == VideoCentring.AUTO) {
             throw new IllegalArgumentException("video centring 'auto' is decided on the training split: "
-                    + "create the model from config.resolvedFor(train)");
+                    + "make the model with new GclTrainer(config, train).newModel()");
         }
-        this.generator = java.util.Objects.requireNonNull(generator, "generator");
+        this.generator = Objects.requireNonNull(generator, "generator");
         if (config.variant().cooperative() && discriminator == null) {
             throw new IllegalArgumentException("variant " + config.variant() + " needs a discriminator");
         }

@@ -6,29 +6,27 @@ import gcl.Seeds;
 import gcl.clean.TemporalDifferenceFilter;
 import gcl.clean.VideoCentring;
 import gcl.data.FeatureSet;
-import gcl.data.Video;
-import gcl.data.VideoLabel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Runs a whole training schedule for a {@link GclConfig}:
- * <ol>
- *   <li>GCL with pre-training (GCL_PT, GCL_OCC, ...; section 3.3): G for {@code pretrainEpochs} on
- *       its data (TD-cleaned or normal-labelled segments, Eq. 1), then D for {@code pretrainEpochs}
- *       on all segments with the pre-trained G's labels (Eq. 2–3), then the cooperative loop.</li>
- *   <li>GCL without pre-training (GCL_B, GCL w/o NL): the cooperative loop from random weights.</li>
- *   <li>AE variants: G alone for {@code epochs} on its data (all, TD-cleaned or normal-labelled).</li>
- * </ol>
- * Every epoch draws a fresh shuffle of its segments across all videos, cut into batches of
- * {@code batchSize} (section 3.1); an epoch of the loop runs {@link GclModel#iterate} on each batch.
+ * Trains a {@link GclConfig} on a training split: the data and the model are prepared once, then
+ * the {@link Schedule} runs, every epoch drawing a fresh shuffle of its segments across all videos,
+ * cut into batches of {@code batchSize} (section 3.1); an epoch of the loop runs
+ * {@link GclModel#iterate} on each batch.
+ *
+ * <p>The config meets the training data here and only here: {@code auto} video centring is decided
+ * on the split when the trainer is made, and {@link #config()} is the decided config that the model,
+ * the run directory and the run cache all use.
  *
  * <p>Randomness comes only from the config's seed: the weights from streams {@code G.init} and
  * {@code D.init}, each epoch's batch order and pseudo targets from the sub-streams of
@@ -38,10 +36,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>With a {@link RunDirectory} the model, config and history are saved after every epoch.
  *
  * <p>Nothing meaningless comes back: features with NaN, Inf or absurd values are refused before
- * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and a
- * run stops with a message when an epoch diverged or its pseudo-labels were degenerate (G or D
- * labelled nothing, or everything, in every batch). A run that would train on almost nothing (TD
- * cleaning keeping under 5 % of the segments, a batch larger than the data) goes on with a warning.
+ * the first epoch ({@link FeatureSet#requireSoundValues}), a schedule of no epoch is refused, and
+ * {@link TrainingGuards} stop a run whose epoch diverged or whose pseudo-labels were degenerate.
+ * A run that would train on almost nothing goes on with a warning ({@link TrainingWarnings}).
  *
  * <p>An interrupt of the training thread (Kernel &gt; Interrupt in JupyterLab, which interrupts the
  * thread running the cell) stops the run at the next batch boundary with a
@@ -50,16 +47,35 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class GclTrainer {
     private final GclConfig config;
+    private final FeatureSet train;
+    /** The training videos the networks learn from, and those held out of both networks' updates. */
+    private final HeldOutVideos split;
     private final List<EpochListener> listeners = new ArrayList<>();
     private RunDirectory runDirectory;
     private boolean quiet;
     /** The progress of the running schedule: one step per batch. */
     private Progress progress;
     /** The epoch being trained, for the message of an interrupt. */
-    private Stage current;
+    private Schedule.Stage current;
 
-    public GclTrainer(GclConfig config) {
-        this.config = java.util.Objects.requireNonNull(config, "config");
+    /**
+     * A trainer of {@code config} on a training split; {@code auto} video centring is decided here
+     * on {@code train} ({@link VideoCentring#resolve}).
+     */
+    public GclTrainer(GclConfig config, FeatureSet train) {
+        this.config = Objects.requireNonNull(config, "config").resolvedFor(Objects.requireNonNull(train, "train"));
+        this.train = train;
+        this.split = heldOut(this.config, train);
+    }
+
+    /**
+     * The training videos the networks are updated on, and those held out of both networks' updates
+     * ({@link GclConfig#heldOutShare()}, drawn by the seed's stream {@value HeldOutVideos#STREAM}); none
+     * for AE variants, which have no D to probe.
+     */
+    public static HeldOutVideos heldOut(GclConfig config, FeatureSet train) {
+        double share = config.variant().cooperative() ? config.heldOutShare() : 0;
+        return HeldOutVideos.of(train, share, new Seeds(config.seed()).random(HeldOutVideos.STREAM));
     }
 
     /** Adds a listener whose numbers become history columns. */
@@ -80,119 +96,53 @@ public final class GclTrainer {
         return this;
     }
 
+    /** Returns the config this trainer trains: the one given, with {@code auto} centring decided on the split. */
     public GclConfig config() {
         return config;
     }
 
-    /** One entry of the schedule: an epoch of a phase. */
-    public record Stage(Phase phase, int epoch) {
-    }
-
-    /** The epochs this config runs, in order. */
-    public static List<Stage> schedule(GclConfig config) {
-        List<Stage> s = new ArrayList<>();
-        Variant v = config.variant();
-        if (!v.cooperative()) {
-            for (int e = 1; e <= config.epochs(); e++) {
-                s.add(new Stage(Phase.AUTOENCODER, e));
-            }
-            return s;
-        }
-        if (v.pretrained()) {
-            for (int e = 1; e <= config.pretrainEpochs(); e++) {
-                s.add(new Stage(Phase.PRETRAIN_G, e));
-            }
-            for (int e = 1; e <= config.pretrainEpochs(); e++) {
-                s.add(new Stage(Phase.PRETRAIN_D, e));
-            }
-        }
-        for (int e = 1; e <= config.epochs(); e++) {
-            s.add(new Stage(Phase.COOPERATIVE, e));
-        }
-        return s;
-    }
-
-    /** TD cleaning as the config sets it (section 3.3). */
-    public static TemporalDifferenceFilter tdFilter(GclConfig config) {
-        return new TemporalDifferenceFilter(config.tdThreshold(), config.tdKeepFirst());
-    }
-
-    /**
-     * The rows G is (pre-)trained on: all, the TD-cleaned ones, or those of videos labelled normal
-     * (null for variants that do not pre-train G).
-     */
-    public static int[] generatorRows(GclConfig config, FeatureSet train, TemporalDifferenceFilter.Result td) {
-        return switch (config.variant().generatorData()) {
-            case NONE -> null;
-            case ALL -> train.allRows();
-            case TD -> td.keptRows();
-            case OCC -> {
-                List<Integer> rows = new ArrayList<>();
-                for (Video v : train.videos()) {
-                    if (v.label() == VideoLabel.NORMAL) {
-                        for (int r = v.firstRow(); r < v.endRow(); r++) {
-                            rows.add(r);
-                        }
-                    }
-                }
-                if (rows.isEmpty()) {
-                    throw new IllegalArgumentException("variant " + config.variant().paperName()
-                            + " trains G on videos labelled normal, but no training video is labelled normal");
-                }
-                yield rows.stream().mapToInt(Integer::intValue).toArray();
-            }
-        };
+    /** Returns an untrained model of this trainer's config for the split's dimension (weights from the seed). */
+    public GclModel newModel() {
+        return GclModel.create(config, train.dim());
     }
 
     /** Trains from scratch. */
-    public TrainingResult train(FeatureSet train) {
+    public TrainingResult train() {
         if (runDirectory != null && runDirectory.hasCheckpoint()) {
             throw new IllegalStateException(runDirectory.root() + " already holds a checkpoint: resume it or choose another folder");
         }
-        HeldOutVideos split = heldOut(config, train);
-        return run(split.fit(), GclModel.create(config.resolvedFor(train), train.dim()), new TrainingHistory(), 0, null, split);
-    }
-
-    /**
-     * The training videos the networks are updated on, and those held out of both networks' updates
-     * ({@link GclConfig#heldOutShare()}, drawn by the seed's stream {@value HeldOutVideos#STREAM}); none
-     * for AE variants, which have no D to probe.
-     */
-    public static HeldOutVideos heldOut(GclConfig config, FeatureSet train) {
-        double share = config.variant().cooperative() ? config.heldOutShare() : 0;
-        return HeldOutVideos.of(train, share, new Seeds(config.seed()).random(HeldOutVideos.STREAM));
+        return run(newModel(), new TrainingHistory(), 0, null);
     }
 
     /** Continues the run in the run directory from its last checkpoint (same config required). */
-    public TrainingResult resume(FeatureSet train) {
+    public TrainingResult resume() {
         if (runDirectory == null) {
             throw new IllegalStateException("resume needs a run directory (checkpointsIn)");
         }
         try {
             RunDirectory.State state = runDirectory.loadState();
             GclModel model = runDirectory.loadModel();
-            if (!model.config().equals(config.resolvedFor(train))) {
+            if (!model.config().equals(config)) {
                 throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint was made with another config");
             }
             if (model.dim() != train.dim()) {
                 throw new IllegalArgumentException(runDirectory.root() + ": the checkpoint takes d = " + model.dim()
                         + " but the data has d = " + train.dim());
             }
-            HeldOutVideos split = heldOut(config, train);
             Diagnostics last = state.labelledByG() == null && state.labelledByD() == null ? null
                     : Diagnostics.resumedAfter(split.fit(), state.labelledByG(), state.labelledByD());
-            return run(split.fit(), model, new TrainingHistory(state.history()), state.completedEpochs(), last, split);
+            return run(model, new TrainingHistory(state.history()), state.completedEpochs(), last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Trains the schedule from epoch {@code completed} on {@code train} (the training videos not held
-     * out); {@code last} holds the labels of the epoch before (resumed runs).
+     * Trains the schedule from epoch {@code completed} on the training videos not held out;
+     * {@code last} holds the labels of the epoch before (resumed runs).
      */
-    private TrainingResult run(FeatureSet train, GclModel model, TrainingHistory history, int completed, Diagnostics last,
-                               HeldOutVideos split) {
+    private TrainingResult run(GclModel model, TrainingHistory history, int completed, Diagnostics last) {
+        FeatureSet train = split.fit();
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training segments");
         }
@@ -202,27 +152,23 @@ public final class GclTrainer {
         train.requireSoundValues();
         Seeds seeds = new Seeds(config.seed());
         Variant v = config.variant();
-        TemporalDifferenceFilter.Result td = v.generatorData() == Variant.GeneratorData.TD ? tdFilter(config).apply(train) : null;
-        int[] gRows = generatorRows(config, train, td);
+        TemporalDifferenceFilter.Result td = v.generatorData() == Variant.GeneratorData.TD ? config.tdFilter().apply(train) : null;
+        int[] gRows = Schedule.generatorRows(config, train, td);
         WeakLabels weak = v.weaklySupervised()
                 ? WeakLabels.sample(train, config.weakLabelFraction(), seeds.random("weak-labels"))
                 : WeakLabels.none();
-        List<Stage> schedule = schedule(config);
+        List<Schedule.Stage> schedule = Schedule.of(config);
         if (schedule.isEmpty()) {
             throw new IllegalArgumentException("nothing to train: " + v.paperName() + " with epochs = " + config.epochs()
                     + (v.pretrained() ? " and pretrainEpochs = " + config.pretrainEpochs() : "")
                     + " runs no epoch, and an untrained model's scores are not a result; set epochs to 1 or more");
         }
-        long[] batchesBefore = new long[schedule.size() + 1];
-        for (int i = 0; i < schedule.size(); i++) {
-            int rows = schedule.get(i).phase() == Phase.PRETRAIN_G || schedule.get(i).phase() == Phase.AUTOENCODER
-                    ? gRows.length : train.size();
-            batchesBefore[i + 1] = batchesBefore[i] + (rows + config.batchSize() - 1) / config.batchSize();
-        }
-        Progress progress = quiet ? Progress.silent("train", "batches", batchesBefore[schedule.size()])
+        long[] batchesBefore = Schedule.batchesBefore(schedule, gRows == null ? 0 : gRows.length, train.size(),
+                config.batchSize());
+        progress = quiet ? Progress.silent("train", "batches", batchesBefore[schedule.size()])
                 : new Progress("train " + v.paperName(), "batches", batchesBefore[schedule.size()]);
         if (completed == 0) {
-            warnSmallData(td, gRows, train.size());
+            TrainingWarnings.smallData(config, td, gRows == null ? -1 : gRows.length, train.size());
         }
         if (!quiet && completed == 0) {
             if (td != null) {
@@ -237,16 +183,12 @@ public final class GclTrainer {
         }
         HeldOutProbe heldOutProbe = split.any() ? new HeldOutProbe(split, seeds.random("held-out-rows")) : null;
         progress.step(batchesBefore[completed], null);
-        this.progress = progress;
         VideoCentring.Centred inputs = model.inputs(train);
         INDArray probe = inputs.rows(probeRows(train.size(), seeds.random("probe")));
-        double probeNorm;
-        try (INDArray norms = probe.norm2(1)) {
-            probeNorm = norms.meanNumber().doubleValue();
-        }
+        TrainingGuards guards = new TrainingGuards(config, probe);
         Diagnostics previous = last;
         for (int i = completed; i < schedule.size(); i++) {
-            Stage stage = schedule.get(i);
+            Schedule.Stage stage = schedule.get(i);
             current = stage;
             Seeds epochSeeds = seeds.child(stage.phase().id() + "/" + stage.epoch());
             long start = System.nanoTime();
@@ -259,7 +201,8 @@ public final class GclTrainer {
                 case COOPERATIVE -> cooperativeEpoch(model, inputs, weak, epochSeeds, diagnostics);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
-            checkEpoch(stage, t, model, probe, probeNorm);
+            guards.check(stage.phase().id() + " epoch " + stage.epoch(), stage.phase(), model, t.gLoss(), t.dLoss(),
+                    t.byG(), t.byD(), t.nonFinite());
             Map<String, Double> metrics = new LinkedHashMap<>(diagnostics.finish(model, probe));
             if (model.hasDiscriminator() && stage.phase() != Phase.PRETRAIN_G) {
                 // the 'either' score's reference: held-out videos when there are any, else training videos
@@ -269,10 +212,9 @@ public final class GclTrainer {
                 metrics.putAll(heldOutProbe.afterEpoch(stage.phase(), stage.epoch(), model));
             }
             if (!quiet && stage.phase() == Phase.COOPERATIVE) {
-                warnLockIn(stage.epoch(), metrics);
-                String memorised = i == schedule.size() - 1 ? HeldOutProbe.warning(metrics) : null;
-                if (memorised != null) {
-                    System.out.println("warning: epoch " + stage.epoch() + ": " + memorised);
+                TrainingWarnings.lockIn(stage.epoch(), metrics);
+                if (i == schedule.size() - 1) {
+                    TrainingWarnings.memorised(stage.epoch(), metrics);
                 }
             }
             for (EpochListener l : listeners) {
@@ -282,23 +224,8 @@ public final class GclTrainer {
                     seconds, metrics);
             history.add(r);
             if (runDirectory != null) {
-                // an interrupt that came at the epoch's end waits until its checkpoint is saved (an
-                // interrupt closes any file being written), then stops the run at the next batch
-                boolean interrupted = Thread.interrupted();
-                try {
-                    runDirectory.saveCheckpoint(model, new RunDirectory.State(i + 1, history.records(),
-                            diagnostics.labelledByG(), diagnostics.labelledByD()));
-                    runDirectory.writeHistory(history);
-                } catch (IOException e) {
-                    if (interrupted || Thread.currentThread().isInterrupted()) {
-                        Thread.currentThread().interrupt();
-                        stopIfInterrupted(); // interrupted while writing: the previous checkpoint stands
-                    }
-                    throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                saveCheckpoint(model, new RunDirectory.State(i + 1, history.records(),
+                        diagnostics.labelledByG(), diagnostics.labelledByD()), history);
             }
             progress.step(0, note(r));
         }
@@ -310,53 +237,25 @@ public final class GclTrainer {
     }
 
     /**
-     * Stops a run that can no longer mean anything, before its epoch is saved:
-     * <ul>
-     *   <li>diverged: a loss of the epoch, or G's error or D's probability on the probe rows, is NaN
-     *       or infinite, or G's mean error on the probe is more than {@link #DIVERGED} times the
-     *       probe's mean feature norm (plus 0.001, so that all-zero features do not count): G's
-     *       outputs have blown up (a learning rate far too large, features too large for float32);</li>
-     *   <li>degenerate pseudo-labels: G (in D's pre-training and the loop) or D (in the loop)
-     *       labelled nothing, or everything, anomalous in every batch of the epoch (a threshold no
-     *       sample reaches, a batch of 1, constant features): the other network then learns from
-     *       labels that carry no information, and the AUC that comes back means nothing.</li>
-     * </ul>
-     *
-     * @throws IllegalStateException naming the epoch, and for labels the threshold and the batch size
+     * Saves an epoch's checkpoint and the history. An interrupt that came at the epoch's end waits
+     * until the checkpoint is saved (an interrupt closes any file being written), then stops the run
+     * at the next batch.
      */
-    private void checkEpoch(Stage stage, Totals t, GclModel model, INDArray probe, double probeNorm) {
-        String epoch = stage.phase().id() + " epoch " + stage.epoch();
-        boolean finiteProbe;
-        double probeError;
-        try (INDArray errors = model.reconstructionErrors(probe)) {
-            probeError = errors.meanNumber().doubleValue();
-            finiteProbe = Double.isFinite(probeError);
-        }
-        if (finiteProbe && model.hasDiscriminator()) {
-            try (INDArray p = model.discriminatorScores(probe)) {
-                finiteProbe = Double.isFinite(p.sumNumber().doubleValue());
+    private void saveCheckpoint(GclModel model, RunDirectory.State state, TrainingHistory history) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            runDirectory.saveCheckpoint(model, state);
+            runDirectory.writeHistory(history);
+        } catch (IOException e) {
+            if (interrupted || Thread.currentThread().isInterrupted()) {
+                Thread.currentThread().interrupt();
+                stopIfInterrupted(); // interrupted while writing: the previous checkpoint stands
             }
+            throw new UncheckedIOException(runDirectory.root() + ": cannot save checkpoint: " + e.getMessage(), e);
         }
-        if (t.nonFinite() || !finiteProbe || probeError > DIVERGED * (probeNorm + 1e-3)) {
-            throw new IllegalStateException(String.format(Locale.ROOT, "training diverged in %s: L_G %.4g, L_D %.4g,"
-                            + " G's mean error %.4g on features of mean norm %.4g (learningRate %s); lower the learning rate,"
-                            + " or check the features' scale", epoch, t.gLoss(), t.dLoss(), probeError, probeNorm,
-                    config.learningRate()));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
-        boolean gLabels = stage.phase() == Phase.PRETRAIN_D || stage.phase() == Phase.COOPERATIVE;
-        if (gLabels && (t.byG() == 0 || t.byG() == 1)) {
-            throw degenerate(epoch, "G", t.byG(), "generatorThreshold " + config.generatorThreshold().id());
-        }
-        if (stage.phase() == Phase.COOPERATIVE && (t.byD() == 0 || t.byD() == 1)) {
-            throw degenerate(epoch, "D", t.byD(), "discriminatorThreshold " + config.discriminatorThreshold().id());
-        }
-    }
-
-    private IllegalStateException degenerate(String epoch, String network, double share, String threshold) {
-        return new IllegalStateException("degenerate pseudo-labels in " + epoch + ": " + network + " labelled "
-                + (share == 0 ? "no segment" : "every segment") + " anomalous in every batch (" + threshold
-                + ", batch size " + config.batchSize() + "), so the other network learns nothing from them;"
-                + " choose another threshold or a larger batch, or check that the features are not constant");
     }
 
     /**
@@ -375,9 +274,6 @@ public final class GclTrainer {
         }
     }
 
-    /** G's error on the probe beyond this multiple of the features' norm means training diverged. */
-    static final double DIVERGED = 1e6;
-
     /** Up to {@link Diagnostics#PROBE} distinct rows, drawn once per run: the probe for dead units. */
     static int[] probeRows(int n, Random rng) {
         int[] all = new int[n];
@@ -391,46 +287,10 @@ public final class GclTrainer {
             all[i] = all[j];
             all[j] = x;
         }
-        int[] rows = java.util.Arrays.copyOf(all, k);
-        java.util.Arrays.sort(rows);
+        int[] rows = Arrays.copyOf(all, k);
+        Arrays.sort(rows);
         return rows;
     }
-
-    /**
-     * Warnings (printed even when quiet) for settings that train on almost nothing, without
-     * stopping the run: TD cleaning that keeps less than {@link #TD_KEPT_FEW} of the segments for
-     * G, and a batch larger than the data (one step per epoch, so an epoch is a single update).
-     */
-    private void warnSmallData(TemporalDifferenceFilter.Result td, int[] gRows, int trainSize) {
-        if (td != null && td.kept() < TD_KEPT_FEW * td.total()) {
-            Log.warn(String.format(Locale.ROOT, "TD cleaning keeps only %d of %d training segments (%.1f %%) for G at"
-                            + " tdThreshold %s: G learns from almost nothing; raise the threshold (e.g. a percentile, p70)",
-                    td.kept(), td.total(), 100.0 * td.kept() / td.total(), config.tdThreshold().id()));
-        }
-        int smallest = gRows == null ? trainSize : Math.min(gRows.length, trainSize);
-        if (config.batchSize() > smallest) {
-            Log.warn("batch size " + config.batchSize() + " exceeds the " + smallest + " segments an epoch trains on:"
-                    + " one step per epoch, and the pseudo-labels' statistics come from the whole set at once;"
-                    + " a smaller batch (--batch, or --set batchSize=...) gives more steps");
-        }
-    }
-
-    /** Below this share of segments kept by TD cleaning, {@link #warnSmallData} speaks. */
-    static final double TD_KEPT_FEW = 0.05;
-
-    /** The guard against scene lock-in: says so when both networks label (nearly) whole videos. */
-    private static void warnLockIn(int epoch, Map<String, Double> m) {
-        double g = m.getOrDefault("whole_videos_g", Double.NaN);
-        double d = m.getOrDefault("whole_videos_d", Double.NaN);
-        if (g > LOCK_IN && d > LOCK_IN) {
-            System.out.printf(Locale.ROOT, "warning: epoch %d: %.0f %% of G's and %.0f %% of D's anomalous labels lie in"
-                    + " videos labelled (nearly) whole: the loop is labelling scenes, not events (lesson 03;"
-                    + " --set videoCentring=median removes each video's own level)%n", epoch, 100 * g, 100 * d);
-        }
-    }
-
-    /** Above this share of labels in whole videos (both networks), {@link #warnLockIn} speaks. */
-    static final double LOCK_IN = 0.5;
 
     private static String note(EpochRecord r) {
         StringBuilder s = new StringBuilder(r.phase()).append(' ').append(r.epoch());

@@ -3,6 +3,7 @@ package gcl.train;
 import gcl.data.FeatureSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,7 +44,7 @@ public final class HeldOutProbe implements EpochListener {
         if (!(ho < MEMORISED)) {
             return null;
         }
-        return String.format(java.util.Locale.ROOT, "D reproduces G's labels on the videos it trained on (fit_agree %.2f)"
+        return String.format(Locale.ROOT, "D reproduces G's labels on the videos it trained on (fit_agree %.2f)"
                 + " but not on the training videos held out of its updates (ho_agree %.2f < %.1f): D has memorised its"
                 + " training segments and its probabilities (the paper's score) are unreliable on new videos;"
                 + " the 'either' score follows G wherever D is not sure", fit, ho, MEMORISED);

@@ -3,6 +3,7 @@ package gcl.train;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,7 +39,7 @@ public record NegativeTarget(Kind kind, double sigma) {
     public static final NegativeTarget NONE = new NegativeTarget(Kind.NONE, 0);
 
     public NegativeTarget {
-        java.util.Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "kind");
         if (kind == Kind.GAUSSIAN ? !(sigma > 0) || !Double.isFinite(sigma) : sigma != 0) {
             throw new IllegalArgumentException("only the gaussian target has a sigma (> 0); got " + kind + " with " + sigma);
         }

@@ -1,5 +1,6 @@
 package gcl.train;
 
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,7 +24,7 @@ public record PseudoLabels(INDArray labels, double threshold, double fractionAno
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "PseudoLabels[%d samples, %.1f%% anomalous, threshold %.4g]",
+        return String.format(Locale.ROOT, "PseudoLabels[%d samples, %.1f%% anomalous, threshold %.4g]",
                 size(), 100 * fractionAnomalous, threshold);
     }
 }

@@ -2,11 +2,17 @@ package gcl.train;
 
 import gcl.data.FeatureSet;
 import gcl.data.Npy;
+import gcl.data.Video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The reference distributions that put G's errors and D's probabilities on one scale, for the
@@ -60,9 +66,9 @@ public record ScoreCalibration(float[] generator, float[] discriminator) {
         }
         if (reference.size() > REFERENCE) {
             // whole videos (each is centred on its own median), drawn until they hold enough segments
-            java.util.List<gcl.data.Video> videos = new java.util.ArrayList<>(reference.videos());
-            java.util.Collections.shuffle(videos, rng);
-            java.util.Set<String> kept = new java.util.HashSet<>();
+            List<Video> videos = new ArrayList<>(reference.videos());
+            Collections.shuffle(videos, rng);
+            Set<String> kept = new HashSet<>();
             int rows = 0;
             for (gcl.data.Video v : videos) {
                 if (rows >= REFERENCE) {

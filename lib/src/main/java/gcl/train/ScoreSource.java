@@ -1,5 +1,7 @@
 package gcl.train;
 
+import java.util.Locale;
+
 /**
  * Where a segment's anomaly score comes from (section 3.4): D's probability (the paper's default,
  * "D remains efficient"), G's reconstruction error ‖f − f̂‖₂, or the larger of the two networks'
@@ -23,7 +25,7 @@ public enum ScoreSource {
     /** Parses {@code d}/{@code discriminator}, {@code g}/{@code generator} or {@code either}. */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static ScoreSource parse(String s) {
-        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
             case "d", "discriminator" -> DISCRIMINATOR;
             case "g", "generator" -> GENERATOR;
             case "either", "g-or-d" -> EITHER;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public record Threshold(Kind kind, double parameter) {
     private static final Pattern MEAN_STD = Pattern.compile("mean\\s*\\+\\s*([-0-9.eE]+)\\s*\\*?\\s*std");
 
     public Threshold {
-        java.util.Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "kind");
         if (!Double.isFinite(parameter)
                 || kind == Kind.TOP_PERCENT && (parameter <= 0 || parameter > 100)
                 || kind == Kind.OTSU && (parameter < 2 || parameter != Math.rint(parameter))) {

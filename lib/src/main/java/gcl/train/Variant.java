@@ -1,5 +1,7 @@
 package gcl.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import gcl.EnumIds;
 import java.util.Locale;
 
 /**
@@ -14,34 +16,34 @@ import java.util.Locale;
  */
 public enum Variant {
     /** An autoencoder trained on all training data (Eq. 1), scored by its error. */
-    AE_ALL_DATA("AE_AllData", GeneratorData.ALL, false, true, false, false, false,
+    AE_ALL_DATA("AE_AllData", autoencoderOn(GeneratorData.ALL),
             "autoencoder on all training segments, scored by reconstruction error"),
     /** An autoencoder trained on the videos labelled normal (one-class setting). */
-    AE_OCC("AE_OCC", GeneratorData.OCC, false, true, false, false, false,
+    AE_OCC("AE_OCC", autoencoderOn(GeneratorData.OCC),
             "autoencoder on the segments of videos labelled normal (one-class)"),
     /** An autoencoder trained on the TD-cleaned training data (section 3.3). */
-    AE_TD("AE_TD", GeneratorData.TD, false, true, false, false, false,
+    AE_TD("AE_TD", autoencoderOn(GeneratorData.TD),
             "autoencoder on TD-cleaned training segments (section 3.3)"),
     /** GCL without pre-training and without negative learning: G trained on D-normal samples only. */
-    GCL_WO_NL("GCL w/o NL", GeneratorData.NONE, true, false, false, false, false,
+    GCL_WO_NL("GCL w/o NL", loop().withoutNegativeLearning(),
             "cooperative loop from random init, G trained on D-normal samples only"),
     /** GCL from random initialisation with negative learning: the paper's baseline. */
-    GCL_B("GCL_B", GeneratorData.NONE, true, true, false, false, false,
+    GCL_B("GCL_B", loop(),
             "cooperative loop from random init, with negative learning"),
     /** GCL with G pre-trained on TD-cleaned data and D pre-trained on G's labels (section 3.3). */
-    GCL_PT("GCL_PT", GeneratorData.TD, true, true, false, false, false,
+    GCL_PT("GCL_PT", loop().pretrainedOn(GeneratorData.TD),
             "G pre-trained on TD-cleaned data, D on G's labels, then the cooperative loop"),
     /** GCL with G pre-trained on the videos labelled normal. */
-    GCL_OCC("GCL_OCC", GeneratorData.OCC, true, true, false, false, false,
+    GCL_OCC("GCL_OCC", loop().pretrainedOn(GeneratorData.OCC),
             "G pre-trained on videos labelled normal, D on G's labels, then the cooperative loop"),
     /** GCL_PT with video-level labels for a fraction of the training videos (see {@link PseudoLabeler}). */
-    GCL_WS("GCL_WS", GeneratorData.TD, true, true, false, false, true,
+    GCL_WS("GCL_WS", loop().pretrainedOn(GeneratorData.TD).withWeakLabels(),
             "GCL_PT with video labels for a fraction of the training videos"),
     /** GCL_PT where G's negative learning uses G's own pseudo-labels instead of D's (section 4.2). */
-    GCL_OWN_LABELS("G on own labels", GeneratorData.TD, true, true, true, false, false,
+    GCL_OWN_LABELS("G on own labels", loop().pretrainedOn(GeneratorData.TD).withGeneratorOwnLabels(),
             "GCL_PT, but G's negative learning uses G's own pseudo-labels"),
     /** GCL_PT where D is trained on soft labels (min-max scaled errors) instead of thresholded ones (section 4.2). */
-    GCL_SOFT("soft labels", GeneratorData.TD, true, true, false, true, false,
+    GCL_SOFT("soft labels", loop().pretrainedOn(GeneratorData.TD).withSoftLabels(),
             "GCL_PT, but D learns from soft labels (scaled errors) instead of thresholded ones");
 
     /** What G is trained on before the loop (GCL) or as the whole training (AE). */
@@ -56,24 +58,50 @@ public enum Variant {
         OCC
     }
 
+    /**
+     * The structure a variant fixes, built by name: {@code loop().pretrainedOn(TD).withSoftLabels()}
+     * reads as the variant it describes.
+     */
+    private record Structure(GeneratorData generatorData, boolean cooperative, boolean negativeLearning,
+                             boolean generatorOwnLabels, boolean softLabels, boolean weaklySupervised) {
+        Structure pretrainedOn(GeneratorData data) {
+            return new Structure(data, cooperative, negativeLearning, generatorOwnLabels, softLabels, weaklySupervised);
+        }
+
+        Structure withoutNegativeLearning() {
+            return new Structure(generatorData, cooperative, false, generatorOwnLabels, softLabels, weaklySupervised);
+        }
+
+        Structure withGeneratorOwnLabels() {
+            return new Structure(generatorData, cooperative, negativeLearning, true, softLabels, weaklySupervised);
+        }
+
+        Structure withSoftLabels() {
+            return new Structure(generatorData, cooperative, negativeLearning, generatorOwnLabels, true, weaklySupervised);
+        }
+
+        Structure withWeakLabels() {
+            return new Structure(generatorData, cooperative, negativeLearning, generatorOwnLabels, softLabels, true);
+        }
+    }
+
+    /** The cooperative loop of G and D from random weights, with negative learning (GCL_B). */
+    private static Structure loop() {
+        return new Structure(GeneratorData.NONE, true, true, false, false, false);
+    }
+
+    /** A plain autoencoder (no D) trained on {@code data}. */
+    private static Structure autoencoderOn(GeneratorData data) {
+        return new Structure(data, false, true, false, false, false);
+    }
+
     private final String paperName;
-    private final GeneratorData generatorData;
-    private final boolean cooperative;
-    private final boolean negativeLearning;
-    private final boolean generatorOwnLabels;
-    private final boolean softLabels;
-    private final boolean weaklySupervised;
+    private final Structure structure;
     private final String description;
 
-    Variant(String paperName, GeneratorData generatorData, boolean cooperative, boolean negativeLearning,
-            boolean generatorOwnLabels, boolean softLabels, boolean weaklySupervised, String description) {
+    Variant(String paperName, Structure structure, String description) {
         this.paperName = paperName;
-        this.generatorData = generatorData;
-        this.cooperative = cooperative;
-        this.negativeLearning = negativeLearning;
-        this.generatorOwnLabels = generatorOwnLabels;
-        this.softLabels = softLabels;
-        this.weaklySupervised = weaklySupervised;
+        this.structure = structure;
         this.description = description;
     }
 
@@ -84,37 +112,37 @@ public enum Variant {
 
     /** What G is trained on first (GCL) or only (AE). */
     public GeneratorData generatorData() {
-        return generatorData;
+        return structure.generatorData();
     }
 
     /** Whether G and D are trained in the cooperative loop (false: a plain autoencoder, no D). */
     public boolean cooperative() {
-        return cooperative;
+        return structure.cooperative();
     }
 
     /** Whether G and D are pre-trained before the loop (section 3.3). */
     public boolean pretrained() {
-        return cooperative && generatorData != GeneratorData.NONE;
+        return structure.cooperative() && structure.generatorData() != GeneratorData.NONE;
     }
 
     /** Whether G's training uses pseudo reconstruction targets (false: the {@code none} target). */
     public boolean negativeLearning() {
-        return negativeLearning;
+        return structure.negativeLearning();
     }
 
     /** Whether G's training labels are its own (true) or D's (false, the paper's GCL). */
     public boolean generatorOwnLabels() {
-        return generatorOwnLabels;
+        return structure.generatorOwnLabels();
     }
 
     /** Whether D learns from soft labels instead of thresholded ones. */
     public boolean softLabels() {
-        return softLabels;
+        return structure.softLabels();
     }
 
     /** Whether video-level labels of some training videos are used. */
     public boolean weaklySupervised() {
-        return weaklySupervised;
+        return structure.weaklySupervised();
     }
 
     /** One line saying what the variant does. */
@@ -124,11 +152,11 @@ public enum Variant {
 
     /** The command-line form, e.g. {@code gcl-pt}, {@code ae-all-data}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     /** Parses a variant written as the enum ({@code GCL_PT}), the paper ({@code AE_AllData}) or the CLI ({@code gcl-pt}). */
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static Variant parse(String text) {
         String key = normalise(text);
         for (Variant v : values()) {
@@ -136,11 +164,7 @@ public enum Variant {
                 return v;
             }
         }
-        StringBuilder names = new StringBuilder();
-        for (Variant v : values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(v.id());
-        }
-        throw new IllegalArgumentException("unknown variant '" + text + "': use one of " + names);
+        throw new IllegalArgumentException("unknown variant '" + text + "': use " + EnumIds.choices(Variant.class));
     }
 
     private static String normalise(String s) {

@@ -76,11 +76,6 @@ public final class WeakLabels {
         return out;
     }
 
-    /** How many videos carry their label. */
-    public int labelledVideos() {
-        return labelledVideos;
-    }
-
     @Override
     public String toString() {
         return perRow == null ? "WeakLabels[none]" : "WeakLabels[" + labelledVideos + " of " + knownVideos + " labelled videos]";

@@ -2,7 +2,10 @@ package gcl.video;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Cuts a video into the paper's non-overlapping segments of p frames (section 3.1: video i gives
@@ -52,7 +55,7 @@ public final class Segmenter {
             throw new IllegalArgumentException("segment size must be at least 1 frame, got " + size);
         }
         this.size = size;
-        this.last = java.util.Objects.requireNonNull(last, "last");
+        this.last = Objects.requireNonNull(last, "last");
     }
 
     /** p, frames per segment. */
@@ -77,7 +80,7 @@ public final class Segmenter {
 
     /** Frame-level ground truth of the whole video cut to the frames the segments cover. */
     public boolean[] alignGroundTruth(boolean[] frameTruth) {
-        return java.util.Arrays.copyOf(frameTruth, framesCovered(frameTruth.length));
+        return Arrays.copyOf(frameTruth, framesCovered(frameTruth.length));
     }
 
     /** The segment that frame f belongs to. */
@@ -133,6 +136,6 @@ public final class Segmenter {
 
     @Override
     public String toString() {
-        return "Segmenter(p=" + size + ", last=" + last.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        return "Segmenter(p=" + size + ", last=" + last.name().toLowerCase(Locale.ROOT) + ")";
     }
 }

@@ -175,7 +175,8 @@ public final class VideoReader implements AutoCloseable {
         return copy(frame);
     }
 
-    private static VideoFrame copy(Frame frame) {
+    /** The picture of a frame FFmpeg decoded (packed 8-bit BGR, JavaCV's default) as a {@link VideoFrame}: a copy. */
+    public static VideoFrame copy(Frame frame) {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
         // The grabber converts pictures to packed BGR24 (its default pixel format); JavaCV derives
@@ -203,11 +204,6 @@ public final class VideoReader implements AutoCloseable {
         return fps;
     }
 
-    /** Frames per second the file declares (25 when it declares none). */
-    public double sourceFps() {
-        return sourceFps;
-    }
-
     /** Width of the delivered frames. */
     public int width() {
         return width;
@@ -218,11 +214,6 @@ public final class VideoReader implements AutoCloseable {
         return height;
     }
 
-    /** The container's estimate of the number of frames at the file's own rate (may be wrong; 0 when unknown). */
-    public int estimatedFrames() {
-        return Math.max(0, grabber.getLengthInVideoFrames());
-    }
-
     /** Frames delivered so far. */
     public int framesRead() {
         return delivered;
@@ -230,7 +221,7 @@ public final class VideoReader implements AutoCloseable {
 
     /** What was read so far; after the last frame, the video's frame count and rate. */
     public VideoInfo info() {
-        return new VideoInfo(file, delivered, fps, width, height);
+        return new VideoInfo(file, delivered, fps, width, height, sourceFps);
     }
 
     @Override

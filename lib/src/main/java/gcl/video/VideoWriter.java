@@ -82,11 +82,6 @@ public final class VideoWriter implements AutoCloseable {
         written++;
     }
 
-    /** Frames written so far. */
-    public int framesWritten() {
-        return written;
-    }
-
     @Override
     public void close() throws IOException {
         try {

@@ -87,7 +87,7 @@ public final class BarCharts {
     }
 
     /**
-     * Bars from a summary table, e.g. {@link gcl.Tables#meanStd}'s output: one bar per row, the
+     * Bars from a summary table, e.g. {@code Summaries.meanStd}'s output: one bar per row, the
      * category from {@code categoryColumn}, height from {@code valueColumn}, error bar from
      * {@code errorColumn} (null for none; missing or NaN errors draw no bar).
      */

@@ -1,5 +1,6 @@
 package gcl.viz;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,7 +44,7 @@ public final class Pca {
     public static Pca fit(INDArray data, int k) {
         Objects.requireNonNull(data, "data");
         if (data.rank() != 2) {
-            throw new IllegalArgumentException("PCA needs a [N, d] matrix, got shape " + java.util.Arrays.toString(data.shape()));
+            throw new IllegalArgumentException("PCA needs a [N, d] matrix, got shape " + Arrays.toString(data.shape()));
         }
         long n = data.rows();
         long d = data.columns();
@@ -83,7 +84,7 @@ public final class Pca {
     public INDArray project(INDArray data) {
         if (data.rank() != 2 || data.columns() != components.rows()) {
             throw new IllegalArgumentException("PCA was fitted on " + components.rows() + " dimensions, got shape "
-                    + java.util.Arrays.toString(data.shape()));
+                    + Arrays.toString(data.shape()));
         }
         return data.castTo(DataType.DOUBLE).subRowVector(mean).mmul(components);
     }

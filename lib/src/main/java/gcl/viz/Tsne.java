@@ -104,10 +104,6 @@ public final class Tsne {
             return new Options(perplexity, n, learningRate, seed, pcaDims, exaggeration, exaggerationIterations);
         }
 
-        public Options withLearningRate(double eta) {
-            return new Options(perplexity, iterations, eta, seed, pcaDims, exaggeration, exaggerationIterations);
-        }
-
         public Options withSeed(long s) {
             return new Options(perplexity, iterations, learningRate, s, pcaDims, exaggeration, exaggerationIterations);
         }

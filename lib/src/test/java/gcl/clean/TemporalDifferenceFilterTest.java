@@ -75,7 +75,7 @@ class TemporalDifferenceFilterTest {
         // slicing a view of b from row 1 came back empty in ND4J 1.0.0-M2.1
         var a = new gcl.data.Video("a", 0, 10, 160, gcl.data.VideoLabel.UNKNOWN, null);
         var b = new gcl.data.Video("b", 0, 11, 176, gcl.data.VideoLabel.UNKNOWN, null);
-        var set = gcl.data.FeatureSet.of(java.util.List.of(a, b), java.util.List.of(
+        var set = gcl.data.FeatureSet.of(List.of(a, b), List.of(
                 org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 10, 3),
                 org.nd4j.linalg.factory.Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 11, 3)));
         double[] d = TemporalDifferenceFilter.differences(set.segmentsOf(set.video("b")));

@@ -10,7 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
+import gcl.train.GclConfig;
+import gcl.train.GclModel;
+import gcl.train.GclTrainer;
+import gcl.train.Preset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,9 +48,9 @@ class VideoCentringTest {
     /** The buffered per-video medians equal median() of each video's rows, on a dense matrix and on an 'f'-ordered one. */
     @Test
     void videoMediansEqualEachVideosMedian() {
-        java.util.Random r = new java.util.Random(3);
-        List<INDArray> perVideo = new java.util.ArrayList<>();
-        List<gcl.data.Video> videos = new java.util.ArrayList<>();
+        Random r = new Random(3);
+        List<INDArray> perVideo = new ArrayList<>();
+        List<gcl.data.Video> videos = new ArrayList<>();
         for (int t : new int[] {5, 1, 4, 0, 7}) {
             float[][] x = new float[t][6];
             for (float[] row : x) {
@@ -72,10 +79,10 @@ class VideoCentringTest {
      */
     @Test
     void videoMediansEqualSortedMediansOnTiesAndSignedZeros() {
-        java.util.Random r = new java.util.Random(11);
+        Random r = new Random(11);
         float[] values = {-0.0f, 0.0f, 1.5f, -2.25f, 3.0f, Float.MIN_VALUE, -Float.MAX_VALUE};
-        List<INDArray> perVideo = new java.util.ArrayList<>();
-        List<gcl.data.Video> videos = new java.util.ArrayList<>();
+        List<INDArray> perVideo = new ArrayList<>();
+        List<gcl.data.Video> videos = new ArrayList<>();
         for (int t : new int[] {1, 2, 3, 16, 17, 40, 101, 2, 64}) {
             float[][] x = new float[t][9];
             for (float[] row : x) {
@@ -101,15 +108,15 @@ class VideoCentringTest {
     /** Selection puts the k-th smallest at k, nothing larger before it and nothing smaller after, for every k. */
     @Test
     void selectionPutsTheKthSmallestInPlace() {
-        java.util.Random r = new java.util.Random(5);
+        Random r = new Random(5);
         for (int n : new int[] {1, 2, 15, 16, 17, 33, 200}) {
             for (int k = 0; k < n; k++) {
                 int[] a = new int[n + 4];
                 for (int i = 0; i < a.length; i++) {
                     a[i] = r.nextInt(7) - 3;
                 }
-                int[] sorted = java.util.Arrays.copyOfRange(a, 2, 2 + n);
-                java.util.Arrays.sort(sorted);
+                int[] sorted = Arrays.copyOfRange(a, 2, 2 + n);
+                Arrays.sort(sorted);
                 int[] outside = {a[0], a[1], a[n + 2], a[n + 3]};
                 VideoCentring.select(a, 2, n, k);
                 assertEquals(sorted[k], a[2 + k], "n " + n + ", k " + k);
@@ -191,11 +198,11 @@ class VideoCentringTest {
         assertEquals(VideoCentring.AUTO, VideoCentring.parse("Auto"));
         assertThrows(IllegalStateException.class, () -> VideoCentring.AUTO.apply(Nd4j.createFromArray(new float[][] {{1}})));
         // the robust preset's config resolves on the training split; a model refuses the undecided one
-        gcl.train.GclConfig robust = gcl.train.GclConfig.robust();
+        GclConfig robust = GclConfig.of(Preset.ROBUST);
         assertEquals(VideoCentring.AUTO, robust.videoCentring());
-        assertEquals(VideoCentring.MEDIAN, robust.resolvedFor(scenes).videoCentring());
-        gcl.train.GclConfig decided = robust.resolvedFor(scenes);
-        assertSame(decided, decided.resolvedFor(shared), "once decided, the choice stays (test splits never decide it)");
-        assertThrows(IllegalArgumentException.class, () -> gcl.train.GclModel.create(robust, 1));
+        GclConfig decided = new GclTrainer(robust, scenes).config();
+        assertEquals(VideoCentring.MEDIAN, decided.videoCentring());
+        assertSame(decided, new GclTrainer(decided, shared).config(), "once decided, the choice stays (test splits never decide it)");
+        assertThrows(IllegalArgumentException.class, () -> GclModel.create(robust, 1));
     }
 }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class DataCommandsTest {
         Object[] r = run("data", "check", "--dir", data.toString());
         assertEquals(0, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("is a sound dataset directory (no manifest"), (String) r[1]);
-        Files.writeString(data.resolve("splits/test.txt"), "train0\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("splits/test.txt"), "train0\n", StandardOpenOption.APPEND);
         r = run("data", "check", "--dir", data.toString());
         assertEquals(1, r[0], (String) r[1]);
         assertTrue(((String) r[1]).contains("PROBLEM " + data.resolve("splits/test.txt") + ": video train0 is also in"), (String) r[1]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.TinyData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class ExperimentCommandsTest {
         "--set", "batchSize=32", "--set", "epochs=1", "--set", "pretrainEpochs=1", "--quiet"};
 
     private static String[] args(String command, Path data, Path cache, Path out, String seeds) {
-        List<String> a = new java.util.ArrayList<>(List.of(command, "--data", data.toString(), "--cache", cache.toString(),
+        List<String> a = new ArrayList<>(List.of(command, "--data", data.toString(), "--cache", cache.toString(),
                 "--out", out.toString(), "--seeds", seeds));
         a.addAll(List.of(TINY));
         return a.toArray(String[]::new);
@@ -52,12 +53,12 @@ class ExperimentCommandsTest {
     void methodsPicksRowsOfTable2InItsOrder(@TempDir Path dir) throws Exception {
         Path data = TinyData.write(dir.resolve("data"));
         Path out = dir.resolve("some.csv");
-        List<String> a = new java.util.ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), out, "1")));
+        List<String> a = new ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), out, "1")));
         a.addAll(List.of("--methods", "gcl-pt,AE_TD"));
         assertEquals(0, Main.run(a.toArray(String[]::new)));
         assertEquals(List.of("AE_TD", "GCL_PT"), Table.read().csv(out.toFile()).stringColumn("method").asList());
         Path bad = dir.resolve("bad.csv");
-        List<String> b = new java.util.ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), bad, "1")));
+        List<String> b = new ArrayList<>(List.of(args("ablate", data, dir.resolve("cache"), bad, "1")));
         b.addAll(List.of("--methods", "gcl-ws"));
         assertEquals(1, Main.run(b.toArray(String[]::new)), "GCL_WS is not a row of Table 2");
         assertTrue(!Files.exists(bad));

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class ExtractCommandTest {
 
     @Test
     void theBestRoundOfAStageIsItsFastest() {
-        var rows = java.util.List.of(
+        var rows = List.of(
                 new gcl.features.ExtractionBenchmark.Row("decode", 1, 160, 10, 0.50, 1, 1),
                 new gcl.features.ExtractionBenchmark.Row("extract", 1, 160, 10, 2.00, 1, 1),
                 new gcl.features.ExtractionBenchmark.Row("decode", 1, 160, 10, 0.40, 1, 2),

@@ -11,6 +11,7 @@ import gcl.data.VideoLabel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class OwnVideosTest {
             Files.write(list, Files.readAllLines(list).stream().map(id -> id + ".avi").toList());
         }
         List<String> rows = Files.readAllLines(videos.resolve(Annotations.VIDEOS_CSV));
-        Files.write(videos.resolve(Annotations.VIDEOS_CSV), java.util.stream.Stream.concat(rows.stream().limit(1),
+        Files.write(videos.resolve(Annotations.VIDEOS_CSV), Stream.concat(rows.stream().limit(1),
                 rows.stream().skip(1).map(r -> r.replaceFirst(",", ".avi,"))).toList());
         Object[] r = DataCommandsTest.run("extract", "--videos", videos.toString(), "--out", dir.resolve("a").toString(),
                 "--threads", "2");

@@ -9,6 +9,7 @@ import gcl.data.DatasetDirectory;
 import gcl.data.Video;
 import gcl.data.VideoFolder;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class VideoPipelineTest {
             assertEquals(4, v.segments());
             assertEquals(64, v.frames());
             boolean[] expected = truth.mask(v.id(), 64);
-            assertTrue(java.util.Arrays.equals(expected, v.groundTruth()), v.id());
+            assertTrue(Arrays.equals(expected, v.groundTruth()), v.id());
         }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.Arrays;
 
 class NpyTest {
     @TempDir
@@ -151,7 +152,7 @@ class NpyTest {
 
         byte[] bytes = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.npy");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 4));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 4));
         IOException e = assertThrows(IOException.class, () -> Npy.readInto(cut, Npy.header(cut), m, 0));
         assertTrue(e.getMessage().startsWith(cut + ": file is shorter than its header says"), e.getMessage());
         Path dbl = dir.resolve("d.npy");

@@ -9,10 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.TinyData;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.GclTrainer;
 import gcl.train.Variant;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -126,18 +134,18 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         // a run killed during its second epoch: its folder beside the cache holds epoch 1's checkpoint
         Path work = cache.workDir(key);
         gcl.train.RunDirectory runDir = new gcl.train.RunDirectory(work);
         runDir.writeManifest(gcl.train.RunDirectory.Manifest.now(c, data.info().name(), data.fingerprint()));
-        var trainer = new gcl.train.GclTrainer(c).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
+        var trainer = new GclTrainer(c, data.train()).quiet().checkpointsIn(runDir).listener((phase, epoch, model) -> {
             if (epoch == 2) {
                 throw new IllegalStateException("killed");
             }
-            return java.util.Map.of();
+            return Map.of();
         });
-        assertThrows(IllegalStateException.class, () -> trainer.train(data.train()));
+        assertThrows(IllegalStateException.class, () -> trainer.train());
         double epochOneSeconds = runDir.loadState().history().get(0).seconds();
 
         Run resumed = Experiment.on(data).cache(cache).quiet(true).run("GCL_B", c);
@@ -157,7 +165,7 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config();
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<Run> second;
@@ -176,7 +184,7 @@ public class ExperimentTest {
                     "the lock file stays after release (deleting it is a race)");
             try (var files = Files.list(dir.resolve("runs"))) {
                 assertEquals(List.of(key, "." + key + ".lock"),
-                        files.map(p -> p.getFileName().toString()).sorted(java.util.Comparator.reverseOrder()).toList(),
+                        files.map(p -> p.getFileName().toString()).sorted(Comparator.reverseOrder()).toList(),
                         "one finished run, no work folder left");
             }
         } finally {
@@ -215,8 +223,8 @@ public class ExperimentTest {
         Process holder = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
                 HoldKey.class.getName(), dir.toString(), key).redirectErrorStream(true).start();
         try {
-            var out = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            var out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
             assertEquals("held", out.readLine(), "the other process holds the key");
             RunCache cache = new RunCache(dir);
             var claimed = CompletableFuture.supplyAsync(() -> cache.claim(key));
@@ -237,7 +245,7 @@ public class ExperimentTest {
             try (RunCache.Work work = new RunCache(Path.of(args[0])).claim(args[1])) {
                 System.out.println("held");
                 System.out.flush();
-                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                System.in.transferTo(OutputStream.nullOutputStream());
                 Files.delete(work.dir());
             }
         }
@@ -276,7 +284,7 @@ public class ExperimentTest {
         Dataset data = TinyData.dataset();
         GclConfig c = TinyData.config().withEpochs(120);
         RunCache cache = new RunCache(dir.resolve("runs"));
-        String key = RunCache.key(c, data);
+        String key = RunCache.key(new GclTrainer(c, data.train()).config(), data);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         Thread cell = new Thread(() -> {
             try {
@@ -291,7 +299,7 @@ public class ExperimentTest {
         for (long end = System.nanoTime() + 60_000_000_000L; checkpoint == null && System.nanoTime() < end; Thread.sleep(10)) {
             try (var files = Files.list(dir.resolve("runs"))) {
                 checkpoint = files.map(p -> p.resolve("checkpoint")).filter(Files::isDirectory).findFirst().orElse(null);
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // the cache folder is made by the run
             }
         }

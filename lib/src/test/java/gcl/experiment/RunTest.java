@@ -18,6 +18,7 @@ import gcl.train.RunDirectory;
 import gcl.train.Variant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class RunTest {
         assertEquals(a.metrics(), b.metrics());
 
         Run c = Run.train("c", DATA, TinyData.plantedConfig(6), null, true);
-        assertFalse(java.util.Arrays.equals(a.training().model().scores(DATA.test()), c.training().model().scores(DATA.test())));
+        assertFalse(Arrays.equals(a.training().model().scores(DATA.test()), c.training().model().scores(DATA.test())));
     }
 
     /** An interrupted run resumes from its checkpoint and ends exactly where an uninterrupted one does. */
@@ -56,13 +57,13 @@ class RunTest {
         Path cut = tmp.resolve("cut");
         RunDirectory dir = new RunDirectory(cut);
         dir.writeManifest(RunDirectory.Manifest.now(cfg, DATA.info().name(), DATA.fingerprint()));
-        GclTrainer interrupted = new GclTrainer(cfg).quiet().checkpointsIn(dir).listener((phase, epoch, model) -> {
+        GclTrainer interrupted = new GclTrainer(cfg, DATA.train()).quiet().checkpointsIn(dir).listener((phase, epoch, model) -> {
             if (phase == Phase.COOPERATIVE && epoch == 2) {
                 throw new IllegalStateException("power cut");
             }
             return Map.of();
         });
-        assertThrows(IllegalStateException.class, () -> interrupted.train(DATA.train()));
+        assertThrows(IllegalStateException.class, () -> interrupted.train());
         assertEquals(5, dir.loadState().completedEpochs());
         Run resumed = Run.resume("resumed", cut, DATA, true);
         assertArrayEquals(whole.training().model().scores(DATA.test()), resumed.training().model().scores(DATA.test()));

@@ -13,6 +13,7 @@ import gcl.data.VideoLabel;
 import gcl.video.Segmenter;
 import gcl.video.TestVideos;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ class BatchExtractionTest {
                 Files.readAllLines(out.resolve("videos.csv")));
         assertEquals(List.of("a", "b", "c"), Files.readAllLines(out.resolve("splits/train.txt")));
         assertTrue(Files.readString(out.resolve("dataset.json")).contains("\"featureDim\" : 64"));
-        String npy = Files.readString(out.resolve("features/a.npy"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String npy = Files.readString(out.resolve("features/a.npy"), StandardCharsets.ISO_8859_1);
         assertTrue(npy.contains("'shape': (3, 64)"), "a.npy is [3, 64]");
         long written = Files.getLastModifiedTime(out.resolve("features/a.npy")).toMillis();
 

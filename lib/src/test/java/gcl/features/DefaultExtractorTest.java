@@ -9,7 +9,9 @@ import gcl.video.Segment;
 import gcl.video.TestVideos;
 import gcl.video.VideoFrame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +80,7 @@ class DefaultExtractorTest {
     }
 
     /** A frame of flat grey levels, given per pixel by {@code level(x, y)}. */
-    static VideoFrame grey(int width, int height, java.util.function.IntBinaryOperator level) {
+    static VideoFrame grey(int width, int height, IntBinaryOperator level) {
         byte[] bgr = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -97,7 +99,7 @@ class DefaultExtractorTest {
     /** The entries of a part (d = 32: one cell, so one entry per channel). */
     private static float[] values(DefaultExtractor e, float[] v, String name) {
         DefaultExtractor.Part p = part(e, name);
-        return java.util.Arrays.copyOfRange(v, p.from(), p.to());
+        return Arrays.copyOfRange(v, p.from(), p.to());
     }
 
     @Test
@@ -169,7 +171,7 @@ class DefaultExtractorTest {
             total += d;
         }
         assertEquals(speed[0], total, 1e-4, "the histogram splits the mean speed by direction");
-        assertTrue((direction[0] + direction[7]) / total > 0.9, "rightwards is 0 degrees: " + java.util.Arrays.toString(direction));
+        assertTrue((direction[0] + direction[7]) / total > 0.9, "rightwards is 0 degrees: " + Arrays.toString(direction));
         assertEquals(2.0, speed[0], 0.3, "mean speed in px/frame");
         assertTrue(speed[3] < 0.1 * speed[0], "constant speed varies little over time: " + speed[3]);
         assertTrue(speed[4] < 0.1 * speed[0], "and hardly accelerates: " + speed[4]);

@@ -2,6 +2,7 @@ package gcl.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.FloatBuffer;
 import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class PixelMapsTest {
             degrees[i++] = 360f * rng.nextFloat();
         }
         Mat map = new Mat(40, 100, org.bytedeco.opencv.global.opencv_core.CV_32F);
-        ((java.nio.FloatBuffer) map.createBuffer()).put(degrees);
+        ((FloatBuffer) map.createBuffer()).put(degrees);
         byte[] got = new PixelMaps.DirectionBins(40, 100).compute(map);
         for (int j = 0; j < degrees.length; j++) {
             assertEquals(PixelMaps.bin(degrees[j]), got[j], "direction " + degrees[j]);

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -91,7 +93,7 @@ class DenseNetworkTest {
         checkFiniteDifferences(d, d.gradientView().dup(), () -> d.lossAndGradient(d.forward(x), y));
     }
 
-    private static void checkFiniteDifferences(DenseNetwork net, INDArray analytic, java.util.function.DoubleSupplier loss) {
+    private static void checkFiniteDifferences(DenseNetwork net, INDArray analytic, DoubleSupplier loss) {
         INDArray p = net.paramsView();
         double h = 1e-2;
         int checked = 0;
@@ -129,7 +131,7 @@ class DenseNetworkTest {
         INDArray small = big.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
         INDArray pSmall = d.probabilities(small);
         INDArray pBig = d.probabilities(big);
-        assertArrayEquals(pSmall.toFloatVector(), java.util.Arrays.copyOf(pBig.toFloatVector(), 5), 1e-7f);
+        assertArrayEquals(pSmall.toFloatVector(), Arrays.copyOf(pBig.toFloatVector(), 5), 1e-7f);
         d.releaseBuffers();
         assertArrayEquals(pSmall.toFloatVector(), d.probabilities(small).toFloatVector(), 0f);
         d.close();

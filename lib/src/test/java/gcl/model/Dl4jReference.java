@@ -1,5 +1,6 @@
 package gcl.model;
 
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -48,7 +49,7 @@ final class Dl4jReference {
     }
 
     static List<Integer> hidden(int... h) {
-        return java.util.Arrays.stream(h).boxed().toList();
+        return Arrays.stream(h).boxed().toList();
     }
 
     /** Eq. (1)/(5) as a DL4J loss function: ‖t − f̂‖₂ per sample, gradient (f̂ − t)/‖f̂ − t‖₂. */

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,23 +146,23 @@ class RmsPropMomentumTest {
     void aBrokenModelFileIsNamedInTheError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("g.net");
         Files.writeString(file, "not a network");
-        var g = assertThrows(java.io.IOException.class, () -> Generator.load(file));
+        var g = assertThrows(IOException.class, () -> Generator.load(file));
         assertTrue(g.getMessage().startsWith(file + ": not a saved generator"), g.getMessage());
-        var d = assertThrows(java.io.IOException.class, () -> Discriminator.load(file));
+        var d = assertThrows(IOException.class, () -> Discriminator.load(file));
         assertTrue(d.getMessage().startsWith(file + ": not a saved discriminator"), d.getMessage());
 
         Path saved = dir.resolve("d.net");
         Discriminator.create(4, List.of(5), Activation.RELU, new RmsPropMomentum(), 3).save(saved);
-        var kind = assertThrows(java.io.IOException.class, () -> Generator.load(saved));
+        var kind = assertThrows(IOException.class, () -> Generator.load(saved));
         assertTrue(kind.getMessage().contains("holds a discriminator"), kind.getMessage());
         byte[] bytes = Files.readAllBytes(saved);
         Path cut = dir.resolve("cut.net");
-        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 10));
-        var truncated = assertThrows(java.io.IOException.class, () -> Discriminator.load(cut));
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length - 10));
+        var truncated = assertThrows(IOException.class, () -> Discriminator.load(cut));
         assertTrue(truncated.getMessage().startsWith(cut + ": not a saved discriminator (truncated"), truncated.getMessage());
         Path zip = dir.resolve("old.zip");
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0});
-        var old = assertThrows(java.io.IOException.class, () -> Generator.load(zip));
+        var old = assertThrows(IOException.class, () -> Generator.load(zip));
         assertTrue(old.getMessage().contains("earlier version"), old.getMessage());
     }
 

@@ -34,8 +34,8 @@ class ShowTest {
 
     @Test
     void numbersAreShort() {
-        assertEquals("0.5", gcl.Tables.formatNumber(0.5));
-        assertEquals("2", gcl.Tables.formatNumber(2.0));
-        assertEquals("1.000e-05", gcl.Tables.formatNumber(1e-5));
+        assertEquals("0.5", gcl.TableText.formatNumber(0.5));
+        assertEquals("2", gcl.TableText.formatNumber(2.0));
+        assertEquals("1.000e-05", gcl.TableText.formatNumber(1e-5));
     }
 }

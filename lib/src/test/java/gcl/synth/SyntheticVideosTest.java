@@ -18,6 +18,7 @@ import gcl.video.VideoReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class SyntheticVideosTest {
             assertEquals(r.anomaly() == null ? 0 : r.end() - r.start(), count(ann.mask(r.id(), r.frames())));
         }
         SyntheticVideos.Summary other = SyntheticVideos.render(dir.resolve("c"), new Seeds(12), tiny(), null);
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(a.videos().get(0).file()),
+        assertFalse(Arrays.equals(Files.readAllBytes(a.videos().get(0).file()),
                 Files.readAllBytes(other.videos().get(0).file())), "another seed, other videos");
     }
 
@@ -68,7 +69,7 @@ class SyntheticVideosTest {
     void theEventChangesOnlyItsOwnFramesAndEveryTypeRenders() {
         Scene scene = Scene.random(new Random(3), 160, 120);
         for (AnomalyType type : AnomalyType.values()) {
-            SceneRenderer.Clip clip = SceneRenderer.plan(scene, new Random(5), 160, type);
+            ScenePlanner.Clip clip = ScenePlanner.plan(scene, new Random(5), 160, type);
             assertTrue(clip.start() > 0 && clip.end() > clip.start() && clip.end() <= 160, type + " " + clip.start() + ".." + clip.end());
             boolean[] gt = clip.groundTruth();
             assertEquals(clip.end() - clip.start(), count(gt));
@@ -77,7 +78,7 @@ class SyntheticVideosTest {
             int t = (clip.start() + clip.end()) / 2;
             assertNotEquals(mean(frames.get(t)), mean(scene.background()), type + ": something is drawn");
         }
-        SceneRenderer.Clip normal = SceneRenderer.plan(scene, new Random(5), 64, null);
+        ScenePlanner.Clip normal = ScenePlanner.plan(scene, new Random(5), 64, null);
         assertEquals(0, count(normal.groundTruth()));
         assertArrayEquals(SceneRenderer.render(normal).get(10).bgr(), SceneRenderer.render(normal).get(10).bgr());
     }

@@ -31,7 +31,7 @@ class GclConfigTest {
     /** The robust preset changes only its recipe fields; sizes and schedule stay the paper's. */
     @Test
     void theRobustPresetAddsItsRemediesOnly() {
-        GclConfig r = GclConfig.robust();
+        GclConfig r = GclConfig.of(Preset.ROBUST);
         assertEquals(Preset.ROBUST, r.preset());
         assertEquals(gcl.clean.VideoCentring.AUTO, r.videoCentring());
         assertEquals(0.16, r.discriminatorPrior());
@@ -98,12 +98,12 @@ class GclConfigTest {
     @Test
     void schedulesFollowTheVariant() {
         GclConfig c = GclConfig.defaults().with("epochs", 2).with("pretrainEpochs", 1);
-        assertEquals(List.of(new GclTrainer.Stage(Phase.PRETRAIN_G, 1), new GclTrainer.Stage(Phase.PRETRAIN_D, 1),
-                new GclTrainer.Stage(Phase.COOPERATIVE, 1), new GclTrainer.Stage(Phase.COOPERATIVE, 2)),
-                GclTrainer.schedule(c.withVariant(Variant.GCL_PT)));
-        assertEquals(2, GclTrainer.schedule(c.withVariant(Variant.GCL_B)).size());
-        assertEquals(List.of(new GclTrainer.Stage(Phase.AUTOENCODER, 1), new GclTrainer.Stage(Phase.AUTOENCODER, 2)),
-                GclTrainer.schedule(c.withVariant(Variant.AE_TD)));
+        assertEquals(List.of(new Schedule.Stage(Phase.PRETRAIN_G, 1), new Schedule.Stage(Phase.PRETRAIN_D, 1),
+                new Schedule.Stage(Phase.COOPERATIVE, 1), new Schedule.Stage(Phase.COOPERATIVE, 2)),
+                Schedule.of(c.withVariant(Variant.GCL_PT)));
+        assertEquals(2, Schedule.of(c.withVariant(Variant.GCL_B)).size());
+        assertEquals(List.of(new Schedule.Stage(Phase.AUTOENCODER, 1), new Schedule.Stage(Phase.AUTOENCODER, 2)),
+                Schedule.of(c.withVariant(Variant.AE_TD)));
     }
 
     @Test

@@ -86,7 +86,7 @@ class HeldOutAndEitherScoreTest {
     @Test
     void aRunWithHeldOutVideos(@TempDir Path dir) throws Exception {
         GclConfig config = TinyData.config().withVariant(Variant.GCL_PT).with("heldOutShare", 0.25).with("scoreBy", "either");
-        TrainingResult r = new GclTrainer(config).quiet().train(DATA.train());
+        TrainingResult r = new GclTrainer(config, DATA.train()).quiet().train();
         EpochRecord last = r.history().records().get(r.history().records().size() - 1);
         for (String column : List.of("ho_agree", "fit_agree", "ho_rank", "fit_rank", "ho_g_ratio")) {
             assertTrue(last.metrics().containsKey(column), column + " in " + last.metrics().keySet());

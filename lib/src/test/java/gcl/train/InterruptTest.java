@@ -10,6 +10,9 @@ import gcl.data.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +36,8 @@ class InterruptTest {
     @Test
     void anInterruptStopsAtTheNextBatchAndClearsTheFlag() {
         GclConfig c = TinyData.config().withEpochs(5);
-        GclTrainer trainer = new GclTrainer(c).quiet().listener(interruptAfter(2));
-        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train(DATA.train()));
+        GclTrainer trainer = new GclTrainer(c, DATA.train()).quiet().listener(interruptAfter(2));
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train());
         assertTrue(e.getMessage().contains("interrupted in gcl epoch 3") && e.getMessage().contains("nothing was saved"),
                 "stops at the first batch of the next epoch: " + e.getMessage());
         assertFalse(Thread.currentThread().isInterrupted(), "the exception carries the interrupt; the next cell runs normally");
@@ -44,14 +47,14 @@ class InterruptTest {
     void anInterruptedRunKeepsItsFinishedEpochsAndResumesToTheSameNumbers(@TempDir Path dir) throws Exception {
         GclConfig c = TinyData.config().withEpochs(5);
         RunDirectory run = new RunDirectory(dir.resolve("run"));
-        GclTrainer trainer = new GclTrainer(c).quiet().checkpointsIn(run).listener(interruptAfter(2));
-        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train(DATA.train()));
+        GclTrainer trainer = new GclTrainer(c, DATA.train()).quiet().checkpointsIn(run).listener(interruptAfter(2));
+        TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class, () -> trainer.train());
         assertTrue(e.getMessage().contains(run.root().toString()), e.getMessage());
         assertEquals(2, run.loadState().completedEpochs(), "epoch 2's checkpoint is saved before the run stops");
         assertFalse(run.isDone() || Files.exists(run.metricsFile()), "nothing says the run finished");
 
-        TrainingResult resumed = new GclTrainer(c).quiet().checkpointsIn(run).resume(DATA.train());
-        TrainingResult whole = new GclTrainer(c).quiet().train(DATA.train());
+        TrainingResult resumed = new GclTrainer(c, DATA.train()).quiet().checkpointsIn(run).resume();
+        TrainingResult whole = new GclTrainer(c, DATA.train()).quiet().train();
         assertEquals(5, resumed.history().records().size());
         try (var a = resumed.model().scores(DATA.test().features()); var b = whole.model().scores(DATA.test().features())) {
             assertEquals(b, a, "resuming an interrupted run changes no number");
@@ -62,14 +65,14 @@ class InterruptTest {
     @Test
     void anInterruptFromAnotherThreadStopsTrainingPromptly() throws Exception {
         GclConfig c = TinyData.config().withEpochs(100_000);
-        java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CountDownLatch training = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CountDownLatch training = new CountDownLatch(1);
         Thread cell = new Thread(() -> {
             try {
-                new GclTrainer(c).quiet().listener((phase, e, model) -> {
+                new GclTrainer(c, DATA.train()).quiet().listener((phase, e, model) -> {
                     training.countDown();
                     return Map.of();
-                }).train(DATA.train());
+                }).train();
                 failure.complete(null);
             } catch (Throwable t) {
                 failure.complete(t);
@@ -79,7 +82,7 @@ class InterruptTest {
         training.await();
         long start = System.nanoTime();
         cell.interrupt();
-        Throwable t = failure.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Throwable t = failure.get(30, TimeUnit.SECONDS);
         assertTrue(t instanceof TrainingInterruptedException, String.valueOf(t));
         assertTrue((System.nanoTime() - start) / 1e9 < 5, "stopped within seconds, not after 100,000 epochs");
     }

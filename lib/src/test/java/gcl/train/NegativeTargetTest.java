@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,7 @@ class NegativeTargetTest {
     void randomNormalTakesAnotherNormalSampleOfTheBatch() {
         PseudoTargets t = NegativeTarget.RANDOM_NORMAL.targets(BATCH, LABELS, new Random(1));
         float[] row = t.targets().getRow(1).toFloatVector();
-        assertTrue(java.util.Arrays.equals(row, new float[] {1, 2}) || java.util.Arrays.equals(row, new float[] {5, 6}));
+        assertTrue(Arrays.equals(row, new float[] {1, 2}) || Arrays.equals(row, new float[] {5, 6}));
         assertArrayEquals(new float[] {1, 2}, t.targets().getRow(0).toFloatVector());
     }
 

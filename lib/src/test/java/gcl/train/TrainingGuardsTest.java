@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.TinyData;
 import gcl.data.Dataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Runs that cannot mean anything stop with a message that says why, instead of returning a model. */
@@ -13,7 +16,7 @@ class TrainingGuardsTest {
     private static final Dataset DATA = TinyData.dataset();
 
     private static String failure(GclConfig config) {
-        return assertThrows(RuntimeException.class, () -> new GclTrainer(config).quiet().train(DATA.train())).getMessage();
+        return assertThrows(RuntimeException.class, () -> new GclTrainer(config, DATA.train()).quiet().train()).getMessage();
     }
 
     @Test
@@ -34,7 +37,7 @@ class TrainingGuardsTest {
         Dataset zeros = TinyData.dataset();
         zeros.train().features().assign(0);
         String m = assertThrows(IllegalStateException.class,
-                () -> new GclTrainer(TinyData.config()).quiet().train(zeros.train())).getMessage();
+                () -> new GclTrainer(TinyData.config(), zeros.train()).quiet().train()).getMessage();
         assertTrue(m.contains("degenerate pseudo-labels"), m);
     }
 
@@ -59,13 +62,13 @@ class TrainingGuardsTest {
         Dataset spoilt = TinyData.dataset();
         spoilt.train().features().putScalar(13, 0, Float.NaN);
         String m = assertThrows(IllegalArgumentException.class,
-                () -> new GclTrainer(TinyData.config()).quiet().train(spoilt.train())).getMessage();
+                () -> new GclTrainer(TinyData.config(), spoilt.train()).quiet().train()).getMessage();
         assertTrue(m.startsWith("video train1: segment 1 holds NaN"), m);
     }
 
     @Test
     void aSoundRunPassesTheGuards() {
-        TrainingResult r = new GclTrainer(TinyData.config()).quiet().train(DATA.train());
+        TrainingResult r = new GclTrainer(TinyData.config(), DATA.train()).quiet().train();
         assertEquals(2, r.history().records().size());
     }
 
@@ -73,25 +76,25 @@ class TrainingGuardsTest {
     @Test
     void almostNothingToTrainOnIsWarnedAbout() {
         GclConfig c = TinyData.config().withVariant(Variant.AE_TD).with("tdThreshold", "p2").with("tdKeepFirst", false);
-        java.io.PrintStream out = System.out;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        PrintStream out = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            new GclTrainer(c).quiet().train(DATA.train());
+            new GclTrainer(c, DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
-        String printed = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String printed = buf.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("warning: TD cleaning keeps only") && printed.contains("tdThreshold p2"), printed);
         assertTrue(printed.contains("warning: batch size 32 exceeds the"), printed);
 
         buf.reset();
-        System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
-            new GclTrainer(TinyData.config()).quiet().train(DATA.train());
+            new GclTrainer(TinyData.config(), DATA.train()).quiet().train();
         } finally {
             System.setOut(out);
         }
-        assertEquals("", buf.toString(java.nio.charset.StandardCharsets.UTF_8), "a sound setting trains without a word");
+        assertEquals("", buf.toString(StandardCharsets.UTF_8), "a sound setting trains without a word");
     }
 }

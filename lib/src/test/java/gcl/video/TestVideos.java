@@ -2,6 +2,7 @@ package gcl.video;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Small videos written by tests with JavaCV. */
 public final class TestVideos {
@@ -24,7 +25,7 @@ public final class TestVideos {
     public static VideoFrame frame(int k, int width, int height) {
         byte[] bgr = new byte[width * height * 3];
         byte level = (byte) ((8 * k) % 256);
-        java.util.Arrays.fill(bgr, level);
+        Arrays.fill(bgr, level);
         int side = Math.min(16, Math.min(width, height) / 2);
         int x0 = (2 * k) % Math.max(1, width - side);
         for (int y = height / 2 - side / 2; y < height / 2 + side / 2; y++) {

@@ -255,7 +255,7 @@ class ChartsTest {
     void barsFromAMeanStdTable() {
         Table runs = Table.create("runs", tech.tablesaw.api.StringColumn.create("method", "GCL_B", "GCL_B", "GCL_PT"),
                 DoubleColumn.create("AUC", 67.0, 68.0, 70.1));
-        Table summary = gcl.Tables.meanStd(runs, "method", "AUC");
+        Table summary = gcl.experiment.Summaries.meanStd(runs, "method", "AUC");
         CategoryChart c = BarCharts.bar("Seeds", "AUC %", summary, "method", "mean", "std");
         assertEquals(2, ((List<?>) c.getSeriesMap().values().iterator().next().getXData()).size());
         render(c, null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,7 +47,7 @@ class PcaTest {
         INDArray y = pca.project(x);
         assertArrayEquals(new long[] {200, 2}, y.shape());
         double[] ratio = pca.explainedVarianceRatio();
-        assertTrue(ratio[0] >= ratio[1] && ratio[0] + ratio[1] > 0.999, java.util.Arrays.toString(ratio));
+        assertTrue(ratio[0] >= ratio[1] && ratio[0] + ratio[1] > 0.999, Arrays.toString(ratio));
         // components are uncorrelated
         double cov = y.getColumn(0).mul(y.getColumn(1)).sumNumber().doubleValue();
         assertEquals(0.0, cov / 200, 1e-6);

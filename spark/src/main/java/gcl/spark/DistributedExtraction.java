@@ -3,6 +3,7 @@ package gcl.spark;
 import gcl.Log;
 import gcl.data.DatasetDirectory;
 import gcl.features.BatchExtraction;
+import gcl.features.ExtractionJob;
 import gcl.video.VideoInfo;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,14 +21,14 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <ol>
  *   <li>The driver plans the extraction exactly as {@code gcl extract} does
- *       ({@link BatchExtraction.Job#open}: the folder's videos and annotations, the dataset's
+ *       ({@link ExtractionJob#open}: the folder's videos and annotations, the dataset's
  *       metadata; videos an earlier run finished are skipped through the same resume journal).</li>
  *   <li>Each task extracts one video and writes its {@code features/<id>.npy} into the dataset
  *       directory ({@link BatchExtraction#extractAndWrite}: the same bytes, written whole).</li>
  *   <li>The driver records each outcome in file-name order as the tasks finish
- *       ({@link BatchExtraction.Job#add}: journal, {@code extraction.csv}, failures), and at the
+ *       ({@link ExtractionJob#add}: journal, {@code extraction.csv}, failures), and at the
  *       end writes the split lists, {@code videos.csv}, {@code ground_truth.csv} and
- *       {@code dataset.json} ({@link BatchExtraction.Job#finish}).</li>
+ *       {@code dataset.json} ({@link ExtractionJob#finish}).</li>
  * </ol>
  * A video that cannot be read is a failure, named in the result, not a failed task. A task that
  * fails (a lost executor) is retried by Spark: it first removes what a killed attempt may have
@@ -35,7 +36,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * reported it.
  *
  * <p>Paths: the videos and the dataset directory must be at the same path on the driver and on
- * every executor (a local folder in local mode; a shared file system on a cluster).
+ * every executor (a local folder in local mode; a shared file system on a cluster). On a cluster a
+ * probe checks this before anything is written ({@link SharedPaths}).
  */
 public final class DistributedExtraction {
     private DistributedExtraction() {
@@ -47,20 +49,20 @@ public final class DistributedExtraction {
 
     /** What a task reports about its video: {@link BatchExtraction.Outcome} as plain values. */
     record Reported(String id, String file, String failure, int frames, double fps, int width, int height,
-                    int segments) implements Serializable {
+                    int segments, double sourceFps) implements Serializable {
         static Reported of(BatchExtraction.Outcome outcome, String id, String file) {
             if (outcome instanceof BatchExtraction.Failure f) {
-                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0);
+                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0, 0);
             }
             BatchExtraction.Written w = (BatchExtraction.Written) outcome;
             VideoInfo i = w.info();
-            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments());
+            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments(), i.sourceFps());
         }
 
         BatchExtraction.Outcome outcome() {
             Path path = Path.of(file);
             return failure != null ? new BatchExtraction.Failure(path, failure)
-                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height), segments);
+                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height, sourceFps), segments);
         }
     }
 
@@ -75,7 +77,13 @@ public final class DistributedExtraction {
     public static BatchExtraction.Result run(JavaSparkContext sc, Path videos, Path dataset, ExtractionSpec spec,
                                              PrintStream progress, TaskProbe probe) throws Exception {
         Path dir = dataset.toAbsolutePath();
-        BatchExtraction.Job job = BatchExtraction.Job.open(videos.toAbsolutePath(), dir, spec.extractor(),
+        SharedPaths shared = SharedPaths.none().read("--videos", videos).write("--out", dir);
+        if (!"default".equalsIgnoreCase(spec.which())) {
+            shared = shared.read("--extractor", Path.of(spec.which()));
+        }
+        shared.checkOnExecutors(sc);
+        SharedPaths seen = shared;
+        ExtractionJob job = ExtractionJob.open(videos.toAbsolutePath(), dir, spec.extractor(),
                 spec.options().withProgress(progress != null ? progress : Log.stream()));
         List<VideoTask> tasks = new ArrayList<>();
         for (Map.Entry<String, Path> e : job.pending().entrySet()) {
@@ -85,7 +93,10 @@ public final class DistributedExtraction {
         Reported[] arrived = new Reported[tasks.size()];
         int[] next = {0};
         OneTaskEach.run(sc, "gcl extract: " + tasks.size() + " videos into " + out, tasks,
-                task -> extract(task, Path.of(out), spec, probe),
+                task -> {
+                    seen.requireHere();
+                    return extract(task, Path.of(out), spec, probe);
+                },
                 (index, reported) -> {
                     arrived[index] = reported;
                     while (next[0] < arrived.length && arrived[next[0]] != null) {

@@ -13,6 +13,7 @@ import gcl.data.VideoLabel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,7 +50,7 @@ public final class ConcatImport {
         }
         INDArray all = Npy.readFloat(o.features());
         if (all.rank() != 2) {
-            throw new IOException(o.features() + ": expected one [N, d] array, found shape " + java.util.Arrays.toString(all.shape()));
+            throw new IOException(o.features() + ": expected one [N, d] array, found shape " + Arrays.toString(all.shape()));
         }
         Map<String, List<GroundTruth.Interval>> csv = o.groundTruthCsv() == null ? Map.of()
                 : Annotations.readGroundTruthCsv(o.groundTruthCsv());

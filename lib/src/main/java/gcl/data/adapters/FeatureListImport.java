@@ -13,6 +13,7 @@ import gcl.data.VideoLabel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,7 @@ public final class FeatureListImport {
         if (s.length == 3) {
             return (int) (s[1] == Crops.CROPS ? s[0] : s[1]);
         }
-        throw new IOException(file + ": features must be [T, d], [T, 10, d] or [10, T, d], found " + java.util.Arrays.toString(s));
+        throw new IOException(file + ": features must be [T, d], [T, 10, d] or [10, T, d], found " + Arrays.toString(s));
     }
 
     /** Gives each test source its slice of a concatenated ground truth. */

@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -125,7 +127,7 @@ public final class ImportRun {
      * each with its id and its feature file ({@link #resolve}).
      */
     public static List<Listed> listed(Path trainList, Path testList, Map<String, Path> index,
-                                      java.util.function.Function<String, String> idOf) throws IOException {
+                                      Function<String, String> idOf) throws IOException {
         List<Listed> out = new ArrayList<>();
         for (Split split : Split.values()) {
             Path list = split == Split.TRAIN ? trainList : testList;
@@ -156,7 +158,7 @@ public final class ImportRun {
      *
      * @throws IOException when two files give the same id (naming both)
      */
-    public static Map<String, Path> index(Path dir, java.util.function.Function<String, String> idOf) throws IOException {
+    public static Map<String, Path> index(Path dir, Function<String, String> idOf) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": no such features directory");
         }
@@ -227,7 +229,7 @@ public final class ImportRun {
                 throw new IOException(file + ": has " + all.length + " frames, but the test videos' T x " + segmentSize
                         + " frames need more (ran out at video " + (i + 1) + " of " + videos + ")");
             }
-            out.add(java.util.Arrays.copyOfRange(all, at, at + n));
+            out.add(Arrays.copyOfRange(all, at, at + n));
             at += n;
         }
         if (at != all.length) {

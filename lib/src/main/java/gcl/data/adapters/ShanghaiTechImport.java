@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * ShanghaiTech in Zhong et al.'s weakly supervised split (238 train / 199 test) into a dataset
@@ -56,7 +58,7 @@ public final class ShanghaiTechImport {
     /** The id of a ShanghaiTech file or list entry: {@code SS_VVVV} (scene, video). */
     public static String id(String entry) {
         String stem = ImportRun.stem(entry);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+_\\d+)").matcher(stem);
+        Matcher m = Pattern.compile("^(\\d+_\\d+)").matcher(stem);
         return m.find() ? m.group(1) : ImportRun.genericId(entry);
     }
 

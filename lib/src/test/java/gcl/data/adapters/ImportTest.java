@@ -20,6 +20,7 @@ import gcl.data.VideoLabel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,7 +142,7 @@ class ImportTest {
         m14[5] = true;
         Npy.writeMask(masks.resolve("01_0014.npy"), m14);
         boolean[] m15 = new boolean[50];                     // real length 50 > 48
-        java.util.Arrays.fill(m15, 40, 50, true);
+        Arrays.fill(m15, 40, 50, true);
         Npy.write(masks.resolve("01_0015.npy"), Nd4j.createFromArray(toFloats(m15)));
         Npy.writeMask(masks.resolve("02_0161.npy"), new boolean[30]);
         Files.writeString(dir.resolve("sh-train.list"), "/x/01_0014_i3d.npy\n/x/01_001_i3d.npy\n");
@@ -187,7 +188,7 @@ class ImportTest {
     void shanghaiTechShortMasksArePaddedWithTheLastLabelAndDatasetJsonSaysSo() throws IOException {
         shanghai();
         boolean[] shortMask = new boolean[45];                // real length 45 < 48, anomalous to its end
-        java.util.Arrays.fill(shortMask, 40, 45, true);
+        Arrays.fill(shortMask, 40, 45, true);
         Npy.writeMask(dir.resolve("test_frame_mask").resolve("01_0015.npy"), shortMask);
         for (MaskPadding padding : new MaskPadding[] {null, MaskPadding.NORMAL}) {
             Path out = dir.resolve("sh-" + padding);

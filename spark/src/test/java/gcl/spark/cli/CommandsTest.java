@@ -8,11 +8,13 @@ import gcl.Seeds;
 import gcl.spark.LocalSpark;
 import gcl.synth.SyntheticVideos;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,10 +58,10 @@ class CommandsTest {
 
     @Test
     void aFileSystemOtherThanAMountedOneIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Paths.local("hdfs://nn:8020/videos", "--videos"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Locations.local("hdfs://nn:8020/videos", "--videos"));
         assertTrue(e.getMessage().contains("--videos") && e.getMessage().contains("hdfs"), e.getMessage());
-        assertEquals(Path.of("/data/v"), Paths.local("file:///data/v", "--videos"));
-        assertEquals(Path.of("relative/dir"), Paths.local("relative/dir", "--out"));
+        assertEquals(Path.of("/data/v"), Locations.local("file:///data/v", "--videos"));
+        assertEquals(Path.of("relative/dir"), Locations.local("relative/dir", "--out"));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
@@ -72,8 +74,26 @@ class CommandsTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("gcl-spark extract: --videos s3a://bucket/videos"), err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aMasterTheLauncherCannotServeIsRefusedInOneLineSayingHowToSubmit(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, Main.run("extract", "--videos", dir.toString(), "--out", dir.resolve("out").toString(), "--master", "yarn"));
+        } finally {
+            System.setErr(old);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        List<String> ours = text.lines().filter(l -> l.startsWith("gcl-spark")).toList(); // (Spark may warn about the host name)
+        assertEquals(1, ours.size(), text);
+        assertTrue(ours.get(0).startsWith("gcl-spark extract: --master yarn: ")
+                && ours.get(0).contains("spark-submit --master yarn --class gcl.spark.cli.Main"), text);
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+    }
+
     private static String[] concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
+        return Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
     }
 
     /** The CSV without the timing columns (seconds, train s). */
@@ -84,7 +104,7 @@ class CommandsTest {
 
     /** Relative paths of the files under a folder, sorted. */
     private static final class SameFilesView {
-        static List<String> list(Path dir) throws java.io.IOException {
+        static List<String> list(Path dir) throws IOException {
             try (var s = Files.walk(dir)) {
                 return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
             }

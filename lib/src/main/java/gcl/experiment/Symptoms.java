@@ -1,7 +1,9 @@
 package gcl.experiment;
 
-import gcl.Tables;
 import gcl.train.Diagnostics;
+import gcl.train.HeldOutProbe;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,30 +14,30 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Reading a run's training history for the failures lesson 03 diagnoses, with signals that need no
+ * The symptoms of the failures lesson 03 diagnoses, read from a run's training history: signals that need no
  * test labels ({@link Diagnostics}): D upside down at the start, D over-labelling, labels locked onto
  * whole videos, labels that no longer move, dead units. Every run table carries them
  * ({@link Experiment#table}), so that a setting can be chosen on them and never on test AUC.
  */
-public final class Diagnosis {
+public final class Symptoms {
     /** The columns {@link #of} returns, in order, with what each says. */
     public static final Map<String, String> SIGNALS = signals();
 
     /** Short readable names of the {@link #SIGNALS}, for the tables students read. */
-    private static final Map<String, String> LABELS = Map.of(
-            "d_agrees_g_first", "D agrees with G, first epoch",
-            "d_agrees_g", "D agrees with G",
-            "anomalous_by_g", "share G labels anomalous",
-            "anomalous_by_d", "share D labels anomalous",
-            "whole_videos_g", "G's labels in whole videos",
-            "whole_videos_d", "D's labels in whole videos",
-            "kept_d", "D's labels kept",
-            "dead_g", "dead units in G",
-            "dead_d", "dead units in D",
-            "ho_agree", "D agrees with G, held-out videos",
-            "fit_agree", "D agrees with G, training videos");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("d_agrees_g_first", "D agrees with G, first epoch"),
+            Map.entry("d_agrees_g", "D agrees with G"),
+            Map.entry("anomalous_by_g", "share G labels anomalous"),
+            Map.entry("anomalous_by_d", "share D labels anomalous"),
+            Map.entry("whole_videos_g", "G's labels in whole videos"),
+            Map.entry("whole_videos_d", "D's labels in whole videos"),
+            Map.entry("kept_d", "D's labels kept"),
+            Map.entry("dead_g", "dead units in G"),
+            Map.entry("dead_d", "dead units in D"),
+            Map.entry("ho_agree", "D agrees with G, held-out videos"),
+            Map.entry("fit_agree", "D agrees with G, training videos"));
 
-    private Diagnosis() {
+    private Symptoms() {
     }
 
     /**
@@ -59,9 +61,9 @@ public final class Diagnosis {
         m.put("dead_g", "share of G's hidden units that output 0 for every probe segment (last epoch, all layers)");
         m.put("dead_d", "the same for D's hidden units");
         m.put("ho_agree", "D's agreement with G's labels on training videos held out of both networks' updates (last epoch; runs with heldOutShare > 0): below "
-                + gcl.train.HeldOutProbe.MEMORISED + " = D memorised its training segments, its probabilities are unreliable");
+                + HeldOutProbe.MEMORISED + " = D memorised its training segments, its probabilities are unreliable");
         m.put("fit_agree", "the same on as many segments of the videos D trained on (near 1 when D fits G's labels)");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -136,17 +138,17 @@ public final class Diagnosis {
      * agreed with G on held-out videos below {@link gcl.train.HeldOutProbe#MEMORISED}.
      */
     public static List<String> warnings(Table runs) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (!runs.columnNames().contains("ho_agree")) {
             return out;
         }
         NumericColumn<?> ho = runs.numberColumn("ho_agree");
         for (int i = 0; i < runs.rowCount(); i++) {
             double v = ho.isMissing(i) ? Double.NaN : ho.getDouble(i);
-            if (v < gcl.train.HeldOutProbe.MEMORISED) {
+            if (v < HeldOutProbe.MEMORISED) {
                 out.add(String.format(Locale.ROOT, "%s seed %s: D agrees with G on held-out videos at %.2f only (ho_agree < %.1f):"
                                 + " D memorised its training segments; AUC_D is unreliable, the 'either' score leans on G",
-                        runs.stringColumn("method").get(i), runs.column("seed").getString(i), v, gcl.train.HeldOutProbe.MEMORISED));
+                        runs.stringColumn("method").get(i), runs.column("seed").getString(i), v, HeldOutProbe.MEMORISED));
             }
         }
         return out;
@@ -179,7 +181,7 @@ public final class Diagnosis {
      * order of first appearance, AUC as mean ± std.
      */
     public static Table bySetting(Table runs) {
-        Table aucs = Tables.meanStd(runs, "method", "AUC %");
+        Table aucs = Summaries.meanStd(runs, "method", "AUC %");
         StringColumn method = StringColumn.create("method");
         StringColumn auc = StringColumn.create("AUC % (mean ± std, for watching)");
         Map<String, DoubleColumn> means = new LinkedHashMap<>();

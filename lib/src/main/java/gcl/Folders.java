@@ -20,13 +20,13 @@ import java.util.Optional;
  * </ul>
  * So datasets and runs always land in the same cache, whichever of the variables is set.
  */
-public final class Paths {
+public final class Folders {
     /** The environment variable naming the project folder. */
     public static final String HOME_ENV = "GCL_HOME";
     /** The environment variable naming the cache folder. */
     public static final String CACHE_ENV = "GCL_CACHE";
 
-    private Paths() {
+    private Folders() {
     }
 
     /** The project folder, if one is set or found (see the class comment). */

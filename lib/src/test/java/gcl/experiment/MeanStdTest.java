@@ -1,8 +1,7 @@
-package gcl;
+package gcl.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,27 +10,14 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-class TablesTest {
-    @Test
-    void roundsDoubleColumnsOnly() {
-        DoubleColumn auc = DoubleColumn.create("AUC", 0.123456, -0.00004, 2.5);
-        auc.appendMissing();
-        Table t = Table.create("t", IntColumn.create("seed", 1, 2, 3, 4), auc);
-        Table r = Tables.round(t, 3);
-        assertEquals(0.123, r.doubleColumn("AUC").get(0));
-        assertEquals(0.0, r.doubleColumn("AUC").get(1));
-        assertTrue(r.doubleColumn("AUC").isMissing(3));
-        assertEquals(3, r.intColumn("seed").get(2));
-        assertEquals(0.123456, t.doubleColumn("AUC").get(0), "the original is unchanged");
-    }
-
+class MeanStdTest {
     @Test
     void meanAndSampleStdPerGroupInFirstAppearanceOrder() {
         Table runs = Table.create("seeds",
                 StringColumn.create("method", "GCL_PT", "GCL_B", "GCL_PT", "GCL_B", "GCL_B", "AE"),
                 IntColumn.create("seed", 1, 1, 2, 2, 3, 1),
                 DoubleColumn.create("AUC", 70.0, 67.0, 71.0, 68.0, 66.0, 56.0));
-        Table s = Tables.meanStd(runs, "method", "AUC");
+        Table s = Summaries.meanStd(runs, "method", "AUC");
         assertEquals(List.of("method", "n", "mean", "std", "min", "max", "mean ± std"), s.columnNames());
         assertEquals(List.of("GCL_PT", "GCL_B", "AE"), s.stringColumn("method").asList());
         assertEquals(67.0, s.doubleColumn("mean").get(1), 1e-12);
@@ -41,7 +27,7 @@ class TablesTest {
         assertEquals(3, s.intColumn("n").get(1));
         assertEquals(66.0, s.doubleColumn("min").get(1), 0);
         assertEquals(68.0, s.doubleColumn("max").get(1), 0);
-        assertThrows(IllegalArgumentException.class, () -> Tables.meanStd(runs, "method", "nope"));
-        assertThrows(IllegalArgumentException.class, () -> Tables.meanStd(runs, "seed", "method"));
+        assertThrows(IllegalArgumentException.class, () -> Summaries.meanStd(runs, "method", "nope"));
+        assertThrows(IllegalArgumentException.class, () -> Summaries.meanStd(runs, "seed", "method"));
     }
 }

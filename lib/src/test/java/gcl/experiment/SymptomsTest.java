@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-class DiagnosisTest {
+class SymptomsTest {
     private static Map<String, Double> metrics(double agrees, double wholeD, double dead1, double dead2) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("d_agrees_g", agrees);
@@ -36,7 +36,7 @@ class DiagnosisTest {
         Table back = run.readHistory();
         assertEquals("DOUBLE", back.column("d_agrees_g").type().name());
         assertEquals("INTEGER", back.column("epoch").type().name());
-        Map<String, Double> s = Diagnosis.of(back);
+        Map<String, Double> s = Symptoms.of(back);
         assertEquals(0.0, s.get("d_agrees_g_first"), "D's first epoch: the first row where D was labelled");
         assertEquals(1.0, s.get("d_agrees_g"));
         assertEquals(0.0, s.get("whole_videos_d"));
@@ -51,11 +51,11 @@ class DiagnosisTest {
                 tech.tablesaw.api.StringColumn.create("method", "A", "A", "B"),
                 tech.tablesaw.api.DoubleColumn.create("AUC %", 70.0, 72.0, 60.0),
                 tech.tablesaw.api.DoubleColumn.create("d_agrees_g", 0.5, 0.7, Double.NaN));
-        Table t = Diagnosis.bySetting(runs);
+        Table t = Symptoms.bySetting(runs);
         assertEquals(List.of("A", "B"), t.stringColumn("method").asList());
-        assertEquals("D agrees with G (d_agrees_g)", Diagnosis.column("d_agrees_g"));
-        assertEquals(0.6, t.doubleColumn(Diagnosis.column("d_agrees_g")).get(0), 1e-12);
-        assertTrue(t.doubleColumn(Diagnosis.column("d_agrees_g")).isMissing(1), "no value, no mean");
+        assertEquals("D agrees with G (d_agrees_g)", Symptoms.column("d_agrees_g"));
+        assertEquals(0.6, t.doubleColumn(Symptoms.column("d_agrees_g")).get(0), 1e-12);
+        assertTrue(t.doubleColumn(Symptoms.column("d_agrees_g")).isMissing(1), "no value, no mean");
         assertEquals("71.0 ± 1.4", t.stringColumn(t.columnCount() - 1).get(0));
         assertEquals("60.0 (1 seed)", t.stringColumn(t.columnCount() - 1).get(1));
     }

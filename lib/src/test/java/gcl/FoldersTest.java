@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PathsTest {
+class FoldersTest {
     /** Runs with system properties set, then puts them back as they were. */
     private static void with(String property, String value, Runnable body) {
         String old = System.getProperty(property);
@@ -29,9 +29,9 @@ class PathsTest {
     @Test
     void runsDatasetsAndVideosShareOneCache(@TempDir Path dir) {
         with("gcl.cache", dir.toString(), () -> {
-            assertEquals(dir.resolve("runs"), Paths.runs());
-            assertEquals(dir.resolve("datasets"), Paths.datasets());
-            assertEquals(dir.resolve("videos"), Paths.videos());
+            assertEquals(dir.resolve("runs"), Folders.runs());
+            assertEquals(dir.resolve("datasets"), Folders.datasets());
+            assertEquals(dir.resolve("videos"), Folders.videos());
         });
     }
 
@@ -40,18 +40,18 @@ class PathsTest {
         Files.createDirectories(dir.resolve("data-manifests"));
         Files.writeString(dir.resolve("data-manifests/x.json"), "{}");
         with("gcl.home", dir.toString(), () -> {
-            if (System.getenv(Paths.CACHE_ENV) == null) {
-                assertEquals(dir.resolve(".cache"), Paths.cache(), "the same folder for runs and datasets");
+            if (System.getenv(Folders.CACHE_ENV) == null) {
+                assertEquals(dir.resolve(".cache"), Folders.cache(), "the same folder for runs and datasets");
             }
-            assertEquals(Optional.of(dir.resolve("data-manifests/x.json")), Paths.projectFile("data-manifests/x.json"));
-            assertTrue(Paths.projectFile("data-manifests/none.json").isEmpty());
+            assertEquals(Optional.of(dir.resolve("data-manifests/x.json")), Folders.projectFile("data-manifests/x.json"));
+            assertTrue(Folders.projectFile("data-manifests/none.json").isEmpty());
         });
     }
 
     @Test
     void theProjectFolderIsFoundAboveTheWorkingDirectory() {
-        if (System.getProperty("gcl.home") == null && System.getenv(Paths.HOME_ENV) == null) {
-            Path home = Paths.projectHome().orElseThrow();
+        if (System.getProperty("gcl.home") == null && System.getenv(Folders.HOME_ENV) == null) {
+            Path home = Folders.projectHome().orElseThrow();
             assertTrue(Files.isDirectory(home.resolve("data-manifests")) && Files.isDirectory(home.resolve("lib")), home.toString());
         }
     }
