@@ -3,6 +3,7 @@ package gcl.cli;
 import gcl.TableText;
 import gcl.experiment.Experiment;
 import gcl.experiment.Summaries;
+import gcl.experiment.Symptoms;
 import gcl.experiment.Trial;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,7 @@ final class ExperimentCommands {
         System.out.println();
         System.out.print(TableText.text(Summaries.compare(summary, experiment.data().info().name()), 100));
         System.out.println("wrote " + out + " (" + runs.rowCount() + " runs; run directories in " + experiment.cache().root() + ")");
+        Symptoms.warnings(runs).forEach(w -> System.out.println("warning: " + w));
         if (failed != null) {
             throw failed;
         }

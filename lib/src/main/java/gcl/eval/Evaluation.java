@@ -87,7 +87,8 @@ public final class Evaluation {
     public static Table segmentScores(GclModel model, FeatureSet set, int segmentSize) {
         float[] g = model.scores(set, ScoreSource.GENERATOR);
         float[] d = model.hasDiscriminator() ? model.scores(set, ScoreSource.DISCRIMINATOR) : null;
-        boolean byD = model.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR;
+        ScoreSource by = model.config().effectiveScoreBy();
+        float[] main = by == ScoreSource.GENERATOR ? g : by == ScoreSource.DISCRIMINATOR ? d : model.scores(set, by);
         StringColumn video = StringColumn.create("video");
         IntColumn segment = IntColumn.create("segment");
         IntColumn firstFrame = IntColumn.create("first_frame");
@@ -104,7 +105,7 @@ public final class Evaluation {
                 firstFrame.append(f);
                 scoreG.append(g[row]);
                 scoreD.append(d == null ? Double.NaN : d[row]);
-                score.append(byD ? d[row] : g[row]);
+                score.append(main[row]);
                 label.append(v.hasGroundTruth() && f < v.frames() ? (v.groundTruth()[f] ? 1 : 0) : -1);
             }
         }

@@ -196,7 +196,7 @@ public final class PremiseMap {
             seedColumn.append((int) seed);
             boolean ok = run != null;
             put("AUC %", ok ? Experiment.round(run.aucPercent()) : Double.NaN);
-            put("score", ok ? (run.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR ? "D" : "G") : "");
+            put("score", ok ? scoreName(run.config().effectiveScoreBy()) : "");
             put("AUC_G %", ok ? Experiment.round(100 * run.metrics().aucGenerator()) : Double.NaN);
             put("AUC_D %", ok ? Experiment.round(100 * run.metrics().aucDiscriminator()) : Double.NaN);
             put("centring", ok ? run.config().videoCentring().id() : "");
@@ -267,5 +267,14 @@ public final class PremiseMap {
         } catch (RuntimeException e) {
             throw new IllegalStateException(file + ": not a premise map: " + e.getMessage(), e);
         }
+    }
+
+    /** The score column's short name: D, G or either. */
+    private static String scoreName(ScoreSource s) {
+        return switch (s) {
+            case DISCRIMINATOR -> "D";
+            case GENERATOR -> "G";
+            case EITHER -> "either";
+        };
     }
 }

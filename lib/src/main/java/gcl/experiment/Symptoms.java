@@ -1,6 +1,8 @@
 package gcl.experiment;
 
 import gcl.train.Diagnostics;
+import gcl.train.HeldOutProbe;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +24,18 @@ public final class Symptoms {
     public static final Map<String, String> SIGNALS = signals();
 
     /** Short readable names of the {@link #SIGNALS}, for the tables students read. */
-    private static final Map<String, String> LABELS = Map.of(
-            "d_agrees_g_first", "D agrees with G, first epoch",
-            "d_agrees_g", "D agrees with G",
-            "anomalous_by_g", "share G labels anomalous",
-            "anomalous_by_d", "share D labels anomalous",
-            "whole_videos_g", "G's labels in whole videos",
-            "whole_videos_d", "D's labels in whole videos",
-            "kept_d", "D's labels kept",
-            "dead_g", "dead units in G",
-            "dead_d", "dead units in D");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("d_agrees_g_first", "D agrees with G, first epoch"),
+            Map.entry("d_agrees_g", "D agrees with G"),
+            Map.entry("anomalous_by_g", "share G labels anomalous"),
+            Map.entry("anomalous_by_d", "share D labels anomalous"),
+            Map.entry("whole_videos_g", "G's labels in whole videos"),
+            Map.entry("whole_videos_d", "D's labels in whole videos"),
+            Map.entry("kept_d", "D's labels kept"),
+            Map.entry("dead_g", "dead units in G"),
+            Map.entry("dead_d", "dead units in D"),
+            Map.entry("ho_agree", "D agrees with G, held-out videos"),
+            Map.entry("fit_agree", "D agrees with G, training videos"));
 
     private Symptoms() {
     }
@@ -56,6 +60,9 @@ public final class Symptoms {
         m.put("kept_d", "share of D's labels it also gave the epoch before (last epoch): near 1 = the labels no longer move");
         m.put("dead_g", "share of G's hidden units that output 0 for every probe segment (last epoch, all layers)");
         m.put("dead_d", "the same for D's hidden units");
+        m.put("ho_agree", "D's agreement with G's labels on training videos held out of both networks' updates (last epoch; runs with heldOutShare > 0): below "
+                + HeldOutProbe.MEMORISED + " = D memorised its training segments, its probabilities are unreliable");
+        m.put("fit_agree", "the same on as many segments of the videos D trained on (near 1 when D fits G's labels)");
         return Collections.unmodifiableMap(m);
     }
 
@@ -80,7 +87,8 @@ public final class Symptoms {
                 }
             }
         }
-        for (String column : List.of("d_agrees_g", "anomalous_by_g", "anomalous_by_d", "whole_videos_g", "whole_videos_d", "kept_d")) {
+        for (String column : List.of("d_agrees_g", "anomalous_by_g", "anomalous_by_d", "whole_videos_g", "whole_videos_d", "kept_d",
+                "ho_agree", "fit_agree")) {
             m.put(column, value(history, column, last));
         }
         m.put("dead_g", meanOfLayers(history, "dead_g", last));
@@ -123,6 +131,27 @@ public final class Symptoms {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The warnings of a runs table (as {@link Experiment#table} writes it): one line per run whose D
+     * agreed with G on held-out videos below {@link gcl.train.HeldOutProbe#MEMORISED}.
+     */
+    public static List<String> warnings(Table runs) {
+        List<String> out = new ArrayList<>();
+        if (!runs.columnNames().contains("ho_agree")) {
+            return out;
+        }
+        NumericColumn<?> ho = runs.numberColumn("ho_agree");
+        for (int i = 0; i < runs.rowCount(); i++) {
+            double v = ho.isMissing(i) ? Double.NaN : ho.getDouble(i);
+            if (v < HeldOutProbe.MEMORISED) {
+                out.add(String.format(Locale.ROOT, "%s seed %s: D agrees with G on held-out videos at %.2f only (ho_agree < %.1f):"
+                                + " D memorised its training segments; AUC_D is unreliable, the 'either' score leans on G",
+                        runs.stringColumn("method").get(i), runs.column("seed").getString(i), v, HeldOutProbe.MEMORISED));
+            }
+        }
+        return out;
     }
 
     /**

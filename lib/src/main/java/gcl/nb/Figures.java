@@ -108,7 +108,7 @@ public final class Figures {
         Map<String, double[]> split = new LinkedHashMap<>();
         split.put("normal segments", select(scores, anomalous, false));
         split.put("anomalous segments", select(scores, anomalous, true));
-        String x = source == ScoreSource.DISCRIMINATOR ? "D's probability p̂ (anomalous)" : "G's reconstruction error ‖f − f̂‖₂";
+        String x = source.description();
         return Histograms.histogram(title, x, split, 40, true);
     }
 
@@ -171,7 +171,7 @@ public final class Figures {
                 : String.format(Locale.ROOT, " (%.1f× lower inside)", out / in);
         return String.format(Locale.ROOT, "On %s the score (%s) averages %.3g outside the event and %.3g inside it%s; "
                         + "on this video alone its frame AUC is %.1f %%: %s. Over the whole test split: G %.1f %%, D %.1f %% frame AUC.",
-                video.id(), model.config().effectiveScoreBy() == ScoreSource.DISCRIMINATOR ? "D's probability" : "G's error",
+                video.id(), model.config().effectiveScoreBy().description(),
                 out, in, ratio, 100 * auc, stands, 100 * m.aucGenerator(), 100 * m.aucDiscriminator());
     }
 

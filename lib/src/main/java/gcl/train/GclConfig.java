@@ -62,9 +62,10 @@ public record GclConfig(
         @Doc("TD cleaning threshold D_th: a distance (0.70) or a percentile (p60)") DifferenceThreshold tdThreshold,
         @Doc("keep each video's first segment in TD cleaning (ours)") boolean tdKeepFirst,
         @Doc("GCL_WS: fraction of training videos whose video label is used") double weakLabelFraction,
-        @Doc("segment score: DISCRIMINATOR (paper) or GENERATOR; AE variants always use G") ScoreSource scoreBy,
+        @Doc("segment score: DISCRIMINATOR (paper), GENERATOR or EITHER (robust: the larger of their calibrated ranks); AE variants always use G") ScoreSource scoreBy,
         @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming, auto (median where the scene share of variance is at least 0.5; ours)") VideoCentring videoCentring,
-        @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior) {
+        @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior,
+        @Doc("share of training videos held out of both networks' updates, for the held-out probe and the 'either' score's reference (ours); 0 = none") double heldOutShare) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -89,6 +90,9 @@ public record GclConfig(
         Objects.requireNonNull(videoCentring, "videoCentring");
         if (!(discriminatorPrior == 0 || discriminatorPrior > 0 && discriminatorPrior < 1)) {
             throw new IllegalArgumentException("discriminatorPrior must be 0 (no prior) or in (0, 1), got " + discriminatorPrior);
+        }
+        if (!(heldOutShare >= 0 && heldOutShare <= 0.5)) {
+            throw new IllegalArgumentException("heldOutShare must be in [0, 0.5], got " + heldOutShare);
         }
         if (generatorThreshold.kind() == Threshold.Kind.MATCH_G) {
             throw new IllegalArgumentException("generatorThreshold match-g: G's threshold cannot follow G's own share; use it for discriminatorThreshold");
@@ -115,7 +119,7 @@ public record GclConfig(
                 RmsPropMomentum.PAPER_LEARNING_RATE, RmsPropMomentum.PAPER_MOMENTUM,
                 RmsPropMomentum.DEFAULT_ALPHA, RmsPropMomentum.DEFAULT_EPSILON,
                 Threshold.PAPER_GENERATOR, Threshold.PAPER_DISCRIMINATOR, NegativeTarget.ONES,
-                DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR, VideoCentring.NONE, 0);
+                DifferenceThreshold.PAPER, true, 1.0, ScoreSource.DISCRIMINATOR, VideoCentring.NONE, 0, 0);
     }
 
     /** The library's default recipe ({@link Preset#DEFAULT}) at the paper's sizes. */

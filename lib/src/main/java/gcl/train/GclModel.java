@@ -50,6 +50,8 @@ public final class GclModel implements AutoCloseable {
     private final PseudoLabeler discriminatorLabeler;
     /** The split last centred by {@link #inputs}, kept for median centring (one centre per video, small). */
     private VideoCentring.Centred lastInputs;
+    /** The reference ranks of the {@link ScoreSource#EITHER} score (null until {@link #calibrate}d). */
+    private ScoreCalibration calibration;
 
     /** A model of given networks (D may be null for AE variants). */
     public GclModel(GclConfig config, Generator generator, Discriminator discriminator) {
@@ -254,10 +256,32 @@ public final class GclModel implements AutoCloseable {
     }
 
     /**
+     * Puts G's errors and D's probabilities on one scale for the {@link ScoreSource#EITHER} score:
+     * their ranks among (up to {@link ScoreCalibration#REFERENCE} of) the reference segments.
+     */
+    public void calibrate(FeatureSet reference, Random rng) {
+        calibration = ScoreCalibration.of(this, reference, rng);
+    }
+
+    /** The calibration of the {@link ScoreSource#EITHER} score, or null when the model has none. */
+    public ScoreCalibration calibration() {
+        return calibration;
+    }
+
+    /**
      * Segment anomaly scores of rows that are already model inputs (see {@link #inputs}): D's
-     * probability or G's error; float vector of length N.
+     * probability, G's error, or the larger of their calibrated ranks; float vector of length N.
      */
     public INDArray scores(INDArray features, ScoreSource source) {
+        if (source == ScoreSource.EITHER) {
+            if (calibration == null) {
+                throw new IllegalStateException("the 'either' score needs a calibrated model (GclModel.calibrate, done by"
+                        + " the trainer after every epoch); this model has none: score by d or g");
+            }
+            try (INDArray g = scores(features, ScoreSource.GENERATOR); INDArray d = scores(features, ScoreSource.DISCRIMINATOR)) {
+                return Nd4j.createFromArray(calibration.either(g.toFloatVector(), d.toFloatVector()));
+            }
+        }
         long n = features.rows();
         INDArray out = Nd4j.create(DataType.FLOAT, n);
         for (long from = 0; from < n; from += SCORING_CHUNK) {
@@ -313,6 +337,9 @@ public final class GclModel implements AutoCloseable {
             discriminator.save(dir.resolve(DISCRIMINATOR_FILE));
         }
         config.write(dir.resolve(CONFIG_FILE));
+        if (calibration != null) {
+            calibration.save(dir);
+        }
     }
 
     /** Loads a model saved by {@link #save}. */
@@ -331,7 +358,9 @@ public final class GclModel implements AutoCloseable {
             }
             d = Discriminator.load(dFile);
         }
-        return new GclModel(config, g, d);
+        GclModel model = new GclModel(config, g, d);
+        model.calibration = ScoreCalibration.load(dir);
+        return model;
     }
 
     /**

@@ -48,6 +48,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class GclTrainer {
     private final GclConfig config;
     private final FeatureSet train;
+    /** The training videos the networks learn from, and those held out of both networks' updates. */
+    private final HeldOutVideos split;
     private final List<EpochListener> listeners = new ArrayList<>();
     private RunDirectory runDirectory;
     private boolean quiet;
@@ -63,6 +65,17 @@ public final class GclTrainer {
     public GclTrainer(GclConfig config, FeatureSet train) {
         this.config = Objects.requireNonNull(config, "config").resolvedFor(Objects.requireNonNull(train, "train"));
         this.train = train;
+        this.split = heldOut(this.config, train);
+    }
+
+    /**
+     * The training videos the networks are updated on, and those held out of both networks' updates
+     * ({@link GclConfig#heldOutShare()}, drawn by the seed's stream {@value HeldOutVideos#STREAM}); none
+     * for AE variants, which have no D to probe.
+     */
+    public static HeldOutVideos heldOut(GclConfig config, FeatureSet train) {
+        double share = config.variant().cooperative() ? config.heldOutShare() : 0;
+        return HeldOutVideos.of(train, share, new Seeds(config.seed()).random(HeldOutVideos.STREAM));
     }
 
     /** Adds a listener whose numbers become history columns. */
@@ -117,15 +130,19 @@ public final class GclTrainer {
                         + " but the data has d = " + train.dim());
             }
             Diagnostics last = state.labelledByG() == null && state.labelledByD() == null ? null
-                    : Diagnostics.resumedAfter(train, state.labelledByG(), state.labelledByD());
+                    : Diagnostics.resumedAfter(split.fit(), state.labelledByG(), state.labelledByD());
             return run(model, new TrainingHistory(state.history()), state.completedEpochs(), last);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Trains the schedule from epoch {@code completed}; {@code last} holds the labels of the epoch before (resumed runs). */
+    /**
+     * Trains the schedule from epoch {@code completed} on the training videos not held out;
+     * {@code last} holds the labels of the epoch before (resumed runs).
+     */
     private TrainingResult run(GclModel model, TrainingHistory history, int completed, Diagnostics last) {
+        FeatureSet train = split.fit();
         if (train.size() == 0) {
             throw new IllegalArgumentException("no training segments");
         }
@@ -160,7 +177,11 @@ public final class GclTrainer {
             if (v.weaklySupervised()) {
                 Log.info(weak.toString());
             }
+            if (split.any()) {
+                Log.info(split.toString());
+            }
         }
+        HeldOutProbe heldOutProbe = split.any() ? new HeldOutProbe(split, seeds.random("held-out-rows")) : null;
         progress.step(batchesBefore[completed], null);
         VideoCentring.Centred inputs = model.inputs(train);
         INDArray probe = inputs.rows(probeRows(train.size(), seeds.random("probe")));
@@ -183,8 +204,18 @@ public final class GclTrainer {
             guards.check(stage.phase().id() + " epoch " + stage.epoch(), stage.phase(), model, t.gLoss(), t.dLoss(),
                     t.byG(), t.byD(), t.nonFinite());
             Map<String, Double> metrics = new LinkedHashMap<>(diagnostics.finish(model, probe));
+            if (model.hasDiscriminator() && stage.phase() != Phase.PRETRAIN_G) {
+                // the 'either' score's reference: held-out videos when there are any, else training videos
+                model.calibrate(split.any() ? split.heldOut() : train, epochSeeds.random("calibration"));
+            }
+            if (heldOutProbe != null) {
+                metrics.putAll(heldOutProbe.afterEpoch(stage.phase(), stage.epoch(), model));
+            }
             if (!quiet && stage.phase() == Phase.COOPERATIVE) {
                 TrainingWarnings.lockIn(stage.epoch(), metrics);
+                if (i == schedule.size() - 1) {
+                    TrainingWarnings.memorised(stage.epoch(), metrics);
+                }
             }
             for (EpochListener l : listeners) {
                 metrics.putAll(l.afterEpoch(stage.phase(), stage.epoch(), model));

@@ -48,7 +48,11 @@ public enum Preset {
                     "μ + 0.1σ over-labels D's skewed outputs: D labels the share of each batch that G labels"),
             new Remedy("TD p70", "tdThreshold", "p70",
                     "D_th = 0.70 is a distance on the paper's features only: TD cleaning keeps the 70 % least"
-                            + " eventful segments on features of any scale"));
+                            + " eventful segments on features of any scale"),
+            new Remedy("either score", "scoreBy", "either",
+                    "D below G: D's probability (the paper's score) ranks the test set below the G it learned from"
+                            + " wherever D fits G's few labels and nothing else; a segment scores the larger of G's and"
+                            + " D's calibrated ranks (ScoreCalibration), G's error deciding beyond the training range"));
 
     /** The config fields a preset decides (the rest are sizes, schedule and run settings). */
     public static List<String> recipeFields() {

@@ -50,4 +50,12 @@ final class TrainingWarnings {
                     + " --set videoCentring=median removes each video's own level)", epoch, 100 * g, 100 * d));
         }
     }
+
+    /** Warns when D reproduces G's labels on its own videos but not on the held-out ones ({@link HeldOutProbe#warning}). */
+    static void memorised(int epoch, Map<String, Double> metrics) {
+        String w = HeldOutProbe.warning(metrics);
+        if (w != null) {
+            Log.warn("epoch " + epoch + ": " + w);
+        }
+    }
 }

@@ -37,8 +37,9 @@ class GclConfigTest {
         assertEquals(0.16, r.discriminatorPrior());
         assertEquals(Threshold.MATCH_G, r.discriminatorThreshold());
         assertEquals("p70", r.tdThreshold().id());
+        assertEquals(ScoreSource.EITHER, r.scoreBy());
         GclConfig back = r.with("preset", "paper").with("videoCentring", "none").with("discriminatorPrior", 0)
-                .with("discriminatorThreshold", "mean+0.1std").with("tdThreshold", "0.70");
+                .with("discriminatorThreshold", "mean+0.1std").with("tdThreshold", "0.70").with("scoreBy", "d");
         assertEquals(GclConfig.paper(), back);
         GclConfig quick = GclConfig.forProfile(Preset.PAPER, Profile.QUICK).withSeed(7);
         GclConfig moved = quick.withPreset(Preset.ROBUST);
