@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Removing each video's own normal level from its features: f'(t) = f(t) − c_v, with c_v the
  * per-dimension <b>median</b> of video v's segments. Not in the paper: a remedy of the robust preset
- * (lesson 03, "Why D can start upside down").
+ * (lesson 03b, "What goes wrong with the paper's recipe, and why").
  *
  * <p><b>Why.</b> In surveillance footage the scene (camera, background, lighting) decides most of a
  * segment's feature, and every video is a different scene. G's error then mostly measures how

@@ -46,7 +46,7 @@ public final class Discriminator extends DenseNetwork {
     /**
      * Starts the output bias at logit(prior), so that an untrained D gives every segment about
      * probability {@code prior} (not in the paper; the robust preset's remedy for D's first steps,
-     * lesson 03). Call before training.
+     * lesson 03b). Call before training.
      */
     public void initOutputBias(double prior) {
         if (!(prior > 0 && prior < 1)) {

@@ -42,7 +42,7 @@ import tech.tablesaw.api.Table;
  * <p>Choices where the paper is silent are marked "(ours)" in the field descriptions.
  */
 public record GclConfig(
-        @Doc("the recipe these settings started from: paper (exactly the paper) or robust (ours, lesson 03)") Preset preset,
+        @Doc("the recipe these settings started from: paper (exactly the paper) or robust (ours, lesson 03b)") Preset preset,
         @Doc("which configuration of the paper to run (structure of training)") Variant variant,
         @Doc("master seed: weights, batch order, pseudo targets, weak-label draw") long seed,
         @Doc("epochs of the cooperative loop (for AE variants: of the autoencoder)") int epochs,

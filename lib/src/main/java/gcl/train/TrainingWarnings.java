@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Warnings, through {@link Log}, for runs that go on but deserve a look: settings that train on
- * almost nothing, and the loop labelling whole scenes instead of events (lesson 03).
+ * almost nothing, and the loop labelling whole scenes instead of events (lesson 03b).
  */
 final class TrainingWarnings {
     /** Below this share of segments kept by TD cleaning, {@link #smallData} speaks. */
@@ -46,7 +46,7 @@ final class TrainingWarnings {
         double d = metrics.getOrDefault("whole_videos_d", Double.NaN);
         if (g > LOCK_IN && d > LOCK_IN) {
             Log.warn(String.format(Locale.ROOT, "epoch %d: %.0f %% of G's and %.0f %% of D's anomalous labels lie in"
-                    + " videos labelled (nearly) whole: the loop is labelling scenes, not events (lesson 03;"
+                    + " videos labelled (nearly) whole: the loop is labelling scenes, not events (lesson 03b;"
                     + " --set videoCentring=median removes each video's own level)", epoch, 100 * g, 100 * d));
         }
     }
