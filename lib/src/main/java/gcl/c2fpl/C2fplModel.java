@@ -72,7 +72,8 @@ public final class C2fplModel {
     /**
      * What training saw, without any ground truth (diagnostics a run may record): videos, videos
      * pseudo-labelled anomalous and their share, splits of the coarse stage, share of segments labelled
-     * anomalous, the normal model's Γ and √Σ, the entropy of the segment labels' share (the BCE of a
+     * anomalous, the normal model's Γ and √Σ, the share of the pseudo-anomalous videos' segments it rejects
+     * at p &lt; 0.001, the entropy of the segment labels' share (the BCE of a
      * classifier that learnt only that share), the classifier's last loss, its fit to its pseudo-labels.
      */
     public Table summary() {
@@ -87,6 +88,7 @@ public final class C2fplModel {
         add(name, value, "pseudo_anomalous_segment_share", f.anomalousShare());
         add(name, value, "normal_magnitude_mean", f.normal().mean());
         add(name, value, "normal_magnitude_std", f.normal().std());
+        add(name, value, "rejected_share_in_pseudo_anomalous", f.rejectedShare());
         double share = f.anomalousShare();
         add(name, value, "label_entropy", share <= 0 || share >= 1 ? 0
                 : -(share * Math.log(share) + (1 - share) * Math.log(1 - share)));

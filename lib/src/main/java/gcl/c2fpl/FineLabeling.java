@@ -55,10 +55,16 @@ public final class FineLabeling {
         int[] start = new int[set.videos().size()];
         int[] length = new int[set.videos().size()];
         Arrays.fill(start, -1);
+        int tested = 0;
+        int rejected = 0;
         for (int i = 0; i < set.videos().size(); i++) {
             Video v = set.videos().get(i);
             if (!coarse.isAnomalous(i) || v.segments() == 0) {
                 continue;
+            }
+            for (int r = v.firstRow(); r < v.endRow(); r++) {
+                tested++;
+                rejected += p[r] < FineLabels.REJECTED ? 1 : 0;
             }
             double[] pv = Arrays.copyOfRange(p, v.firstRow(), v.endRow());
             int w = LargestChangeWindow.length(v.segments(), windowShare);
@@ -67,6 +73,7 @@ public final class FineLabeling {
             start[i] = s;
             length[i] = w;
         }
-        return new FineLabels(labels, norms.clone(), p, start, length, normal);
+        return new FineLabels(labels, norms.clone(), p, start, length, normal,
+                tested == 0 ? Double.NaN : (double) rejected / tested);
     }
 }

@@ -17,9 +17,15 @@ import tech.tablesaw.api.Table;
  * @param windowStart per video: s*, the first segment of its window; −1 for pseudo-normal videos
  * @param windowLength per video: w; 0 for pseudo-normal videos
  * @param normal      the Gaussian of the pseudo-normal videos' magnitudes (Eq. C4)
+ * @param rejectedShare share of the segments of pseudo-anomalous videos whose p-value is below
+ *                      {@value #REJECTED}: near 1, whole videos lie outside the normal model and the windows
+ *                      have no change to find (a signal without ground truth)
  */
 public record FineLabels(float[] labels, double[] magnitudes, double[] pValues, int[] windowStart, int[] windowLength,
-                         NormalMagnitudes normal) {
+                         NormalMagnitudes normal, double rejectedShare) {
+    /** The significance level of {@link #rejectedShare}. */
+    public static final double REJECTED = 0.001;
+
     public FineLabels {
         if (labels.length != magnitudes.length || labels.length != pValues.length || windowStart.length != windowLength.length) {
             throw new IllegalArgumentException("per-row or per-video arrays differ in length");

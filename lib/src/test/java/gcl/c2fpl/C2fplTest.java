@@ -41,7 +41,7 @@ class C2fplTest {
         assertTrue(auc > 0.75, "test frame AUC " + auc);
         assertEquals(20, m.history().rowCount());
         assertTrue(m.pseudoLabelFit() > 0.75, "fit to its own labels " + m.pseudoLabelFit());
-        assertEquals(10, m.summary().rowCount());
+        assertEquals(11, m.summary().rowCount());
     }
 
     /** Same features, config and seed: the same pseudo-labels and scores; the videos' labels and ground truth are never read. */

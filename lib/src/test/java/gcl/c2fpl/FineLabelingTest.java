@@ -47,6 +47,7 @@ class FineLabelingTest {
         assertArrayEquals(new int[] {-1, -1, -1, 8}, fine.windowStart());
         assertArrayEquals(new int[] {0, 0, 0, 5}, fine.windowLength());
         assertEquals(5.0 / 80, fine.anomalousShare(), 1e-12);
+        assertEquals(2.0 / 20, fine.rejectedShare(), 1e-12, "the two segments of magnitude 4, 30 σ from Γ");
         assertEquals(80, fine.segmentsTable(set).rowCount());
     }
 

@@ -36,7 +36,7 @@ class PseudoLabelQualityTest {
         double[] ones = new double[12];
         java.util.Arrays.fill(ones, 1);
         FineLabels fine = new FineLabels(labels, zeros, ones, new int[] {2, 0, -1}, new int[] {2, 1, 0},
-                new NormalMagnitudes(0, 1, 4));
+                new NormalMagnitudes(0, 1, 4), 0);
         PseudoLabelQuality q = PseudoLabelQuality.of(set, new C2fplLabels(coarse, fine), p);
         assertEquals(3, q.videos());
         assertEquals(2, q.anomalousVideos());
@@ -58,7 +58,7 @@ class PseudoLabelQualityTest {
         FeatureSet set = Sets.of(new float[][][] {{{1, 0}, {2, 0}}, {{1, 0}, {3, 0}}});
         CoarseLabels coarse = new CoarseLabels(new boolean[] {true, false}, new int[] {1, 0}, new double[2][2], List.of());
         FineLabels fine = new FineLabels(new float[4], new double[4], new double[4], new int[] {0, -1}, new int[] {2, 0},
-                new NormalMagnitudes(0, 1, 2));
+                new NormalMagnitudes(0, 1, 2), 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PseudoLabelQuality.of(set, new C2fplLabels(coarse, fine), 16));
         assertEquals(true, e.getMessage().contains("pseudo-label quality needs one"), e.getMessage());
