@@ -6,6 +6,7 @@ import gcl.data.FeatureSet;
 import gcl.train.TrainingInterruptedException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -149,7 +150,7 @@ public final class AnomalyClassifier {
     /** Ã_θ(f) for every row of a [N, d] matrix, dropout off. */
     public float[] scores(INDArray features) {
         if (features.rank() != 2 || features.columns() != dim()) {
-            throw new IllegalArgumentException("features must be [N, " + dim() + "], got " + java.util.Arrays.toString(features.shape()));
+            throw new IllegalArgumentException("features must be [N, " + dim() + "], got " + Arrays.toString(features.shape()));
         }
         int n = features.rows();
         float[] out = new float[n];

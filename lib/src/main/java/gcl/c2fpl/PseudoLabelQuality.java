@@ -5,6 +5,7 @@ import gcl.data.Video;
 import gcl.data.VideoLabel;
 import gcl.eval.FrameScores;
 import gcl.eval.RocAuc;
+import java.util.Arrays;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -84,9 +85,9 @@ public record PseudoLabelQuality(int videos, int anomalousVideos, int videoTrueP
             throw new IllegalArgumentException("no training video of " + train + " has a known truth (frame ground truth or a"
                     + " video label): pseudo-label quality needs one");
         }
-        boolean[] t = java.util.Arrays.copyOf(truth, known);
-        double muAuc = RocAuc.auc(java.util.Arrays.copyOf(mu, known), t);
-        double sigmaAuc = RocAuc.auc(java.util.Arrays.copyOf(sigma, known), t);
+        boolean[] t = Arrays.copyOf(truth, known);
+        double muAuc = RocAuc.auc(Arrays.copyOf(mu, known), t);
+        double sigmaAuc = RocAuc.auc(Arrays.copyOf(sigma, known), t);
 
         FrameScores.FrameLevel byLabel = FrameScores.of(train, fine.labels(), segmentSize);
         float[] magnitude = new float[train.size()];

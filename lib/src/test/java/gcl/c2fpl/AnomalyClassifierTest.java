@@ -12,6 +12,7 @@ import gcl.data.FeatureSet;
 import gcl.eval.RocAuc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -86,7 +87,7 @@ class AnomalyClassifierTest {
         float[] b = trainedScores(set, labels, SMALL.withSeed(5));
         float[] c = trainedScores(set, labels, SMALL.withSeed(6));
         assertArrayEquals(a, b, 0f);
-        assertFalse(java.util.Arrays.equals(a, c));
+        assertFalse(Arrays.equals(a, c));
     }
 
     static float[] trainedScores(FeatureSet set, float[] labels, C2fplConfig config) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gcl.Profile;
 import gcl.data.FeatureSet;
 import gcl.data.VideoLabel;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class C2fplTest {
         FeatureSet train = Sets.events(10, 10, 24, 8, 1);
         C2fplModel m = C2fpl.train(train, SMALL);
         boolean[] truth = new boolean[20];
-        java.util.Arrays.fill(truth, 10, 20, true);
+        Arrays.fill(truth, 10, 20, true);
         assertArrayEquals(truth, m.labels().coarse().anomalous());
         PseudoLabelQuality q = PseudoLabelQuality.of(train, m.labels(), P);
         assertEquals(1.0, q.videoPrecision(), 1e-12);

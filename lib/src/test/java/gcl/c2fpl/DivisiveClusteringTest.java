@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.Profile;
 import gcl.Seeds;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class DivisiveClusteringTest {
 
     static boolean[] firstNormal(int normal, int anomalous) {
         boolean[] truth = new boolean[normal + anomalous];
-        java.util.Arrays.fill(truth, normal, truth.length, true);
+        Arrays.fill(truth, normal, truth.length, true);
         return truth;
     }
 
@@ -75,7 +76,7 @@ class DivisiveClusteringTest {
         CoarseLabels smaller = DivisiveClustering.cluster(x, CONFIG.with("eta", 0.2).with("anomalousCluster", "smaller"),
                 new Seeds(1));
         boolean[] lowOnes = new boolean[40];
-        java.util.Arrays.fill(lowOnes, 0, 10, true);
+        Arrays.fill(lowOnes, 0, 10, true);
         assertArrayEquals(lowOnes, smaller.anomalous());
         assertEquals(0, DivisiveClustering.anomalousComponent(AnomalousCluster.SMALLER, new int[] {5, 5},
                 new double[][] {{3, 0}, {2, 0}}), "a tie goes to the larger magnitude");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gcl.data.FeatureSet;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class FineLabelingTest {
             normal[t] = t % 2 == 0 ? 0.9 : 1.1;
         }
         double[] planted = new double[20];
-        java.util.Arrays.fill(planted, 1.0);
+        Arrays.fill(planted, 1.0);
         planted[9] = 4;
         planted[11] = 4;
         FeatureSet set = Sets.of(new float[][][] {video(normal), video(normal), video(normal), video(planted)});
@@ -42,7 +43,7 @@ class FineLabelingTest {
         assertEquals(0.1, fine.normal().std(), 1e-6);
         assertEquals(60, fine.normal().segments(), "fitted on the normal videos' segments only");
         float[] expected = new float[80];
-        java.util.Arrays.fill(expected, 60 + 8, 60 + 13, 1f);
+        Arrays.fill(expected, 60 + 8, 60 + 13, 1f);
         assertArrayEquals(expected, fine.labels());
         assertArrayEquals(new int[] {-1, -1, -1, 8}, fine.windowStart());
         assertArrayEquals(new int[] {0, 0, 0, 5}, fine.windowLength());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,7 +35,7 @@ class PseudoLabelQualityTest {
         float[] labels = {0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0};
         double[] zeros = new double[12];
         double[] ones = new double[12];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         FineLabels fine = new FineLabels(labels, zeros, ones, new int[] {2, 0, -1}, new int[] {2, 1, 0},
                 new NormalMagnitudes(0, 1, 4), 0);
         PseudoLabelQuality q = PseudoLabelQuality.of(set, new C2fplLabels(coarse, fine), p);

@@ -4,6 +4,7 @@ import gcl.data.FeatureSet;
 import gcl.data.Video;
 import gcl.data.VideoLabel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -68,7 +69,7 @@ final class Sets {
                     f[t][k] = (float) (scene[k] * gain + 0.01 * rng.nextGaussian());
                 }
                 if (in) {
-                    java.util.Arrays.fill(gt, t * P, (t + 1) * P, true);
+                    Arrays.fill(gt, t * P, (t + 1) * P, true);
                 }
             }
             vs.add(new Video((event ? "a" : "n") + i, 0, segments, segments * P,
