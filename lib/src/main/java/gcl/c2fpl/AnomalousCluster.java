@@ -1,6 +1,8 @@
 package gcl.c2fpl;
 
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import gcl.EnumIds;
 
 /**
  * Which of the two Gaussian-mixture clusters of a split of the coarse stage ({@link DivisiveClustering})
@@ -19,19 +21,14 @@ public enum AnomalousCluster {
     SMALLER;
 
     /** The command-line and JSON form: {@code smaller}, {@code higher-magnitude}. */
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return EnumIds.id(this);
     }
 
     /** Parses {@code smaller} or {@code higher-magnitude} (any case, {@code _} or {@code -}). */
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public static AnomalousCluster parse(String text) {
-        for (AnomalousCluster c : values()) {
-            if (c.id().equalsIgnoreCase(text.trim().replace('_', '-'))) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown anomalous cluster '" + text + "': use smaller or higher-magnitude");
+        return EnumIds.parse(AnomalousCluster.class, text, "anomalous cluster");
     }
 }

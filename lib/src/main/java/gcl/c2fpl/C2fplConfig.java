@@ -1,24 +1,21 @@
 package gcl.c2fpl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.Profile;
+import gcl.RunConfig;
+import gcl.train.ConfigFields;
 import gcl.train.Doc;
-import java.lang.reflect.RecordComponent;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Every setting of a C2FPL run, the paper's values as defaults ({@link #paper()}); {@link #forProfile}
  * gives the quick profile's smaller classifier. Immutable: change a copy with {@link #with(String, Object)}.
- * Prints as a table ({@link #toTable()}) and round-trips through JSON ({@link #toJson()}, {@link #fromJson}).
+ * Prints as a table ({@link #toTable()}) and round-trips through JSON ({@link #toJson()}, {@link #fromJson}), whose
+ * first field is {@code "method" : "c2fpl"}; fields by name, JSON and the table go through
+ * {@link ConfigFields}, as GCL's config does.
  *
  * <p>Where the value comes from is said in each field's description: "paper" (Al-lahham et al.,
  * WACV 2024), "code" (the authors' public code, where the paper's value could not be read), "ours"
@@ -39,13 +36,13 @@ public record C2fplConfig(
         @Doc("classifier: epochs (counted from 0) from which the learning rate is multiplied by lrDropFactor (code: 15, 25)") List<Integer> lrDropEpochs,
         @Doc("classifier: factor of each learning-rate drop (code: 0.1)") double lrDropFactor,
         @Doc("classifier: segments per batch, shuffled across all videos (code: 128)") int batchSize,
-        @Doc("classifier: epochs over all training segments (code: 20)") int epochs) {
+        @Doc("classifier: epochs over all training segments (code: 20)") int epochs) implements RunConfig {
 
-    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
+    /** The method's name in JSON, run directories and the run cache. */
+    public static final String METHOD = "c2fpl";
+
+    private static final ConfigFields<C2fplConfig> FIELDS = new ConfigFields<>(C2fplConfig.class, "C2FPL config", METHOD,
+            C2fplConfig::paper);
 
     public C2fplConfig {
         Objects.requireNonNull(anomalousCluster, "anomalousCluster");
@@ -114,8 +111,24 @@ public record C2fplConfig(
         return lr;
     }
 
+    @Override
     public C2fplConfig withSeed(long s) {
         return with("seed", s);
+    }
+
+    /** {@value #METHOD}. */
+    @Override
+    public String method() {
+        return METHOD;
+    }
+
+    /**
+     * {@code paper}: the recipe of C2FPL's paper and its authors' code (the field descriptions say which
+     * value comes from where); C2FPL has no other recipe.
+     */
+    @Override
+    public String presetId() {
+        return "paper";
     }
 
     /**
@@ -123,86 +136,46 @@ public record C2fplConfig(
      * {@code with("hidden", List.of(64, 16))}; values are given as their JSON form.
      */
     public C2fplConfig with(String field, Object value) {
-        ObjectNode tree = JSON.valueToTree(this);
-        if (!tree.has(field)) {
-            throw new IllegalArgumentException("no C2FPL config field '" + field + "'; fields: " + fieldNames());
-        }
-        JsonNode v = JSON.valueToTree(value);
-        Class<?> type = java.util.Arrays.stream(C2fplConfig.class.getRecordComponents())
-                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow().getType();
-        if ((type == int.class || type == long.class) && v.isFloatingPointNumber()) {
-            throw new IllegalArgumentException("field " + field + " takes a whole number, got " + v);
-        }
-        tree.set(field, v);
-        return fromTree(tree, "field " + field);
+        return FIELDS.with(this, field, value);
     }
 
     /** The field names, in order. */
     public static List<String> fieldNames() {
-        return java.util.Arrays.stream(C2fplConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        return FIELDS.names();
+    }
+
+    /** Returns each field's one-line description, in order. */
+    public static Map<String, String> fieldDocs() {
+        return FIELDS.docs();
     }
 
     /** The config as a table: field, value, description. */
+    @Override
     public Table toTable() {
-        StringColumn field = StringColumn.create("field");
-        StringColumn value = StringColumn.create("value");
-        StringColumn description = StringColumn.create("description");
-        ObjectNode tree = JSON.valueToTree(this);
-        for (RecordComponent c : C2fplConfig.class.getRecordComponents()) {
-            field.append(c.getName());
-            JsonNode v = tree.get(c.getName());
-            value.append(v.isTextual() ? v.asText() : v.toString());
-            Doc doc = c.getAnnotation(Doc.class);
-            description.append(doc == null ? "" : doc.value());
-        }
-        return Table.create("C2FPL configuration", field, value, description);
+        return FIELDS.table(this, "C2FPL configuration");
     }
 
-    /** The config as indented JSON. */
+    /** The config as indented JSON, {@code "method" : "c2fpl"} first. */
+    @Override
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FIELDS.toJson(this);
     }
 
-    /** Reads a config from JSON; fields it lacks take their {@link #paper()} value, an unknown field is an error. */
+    /**
+     * Reads a config from JSON; fields it lacks take their {@link #paper()} value, an unknown field or
+     * another method's name is an error.
+     */
     public static C2fplConfig fromJson(String json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("C2FPL config JSON is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("a C2FPL config must be a JSON object");
-        }
-        ObjectNode merged = JSON.valueToTree(paper());
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!merged.has(name)) {
-                throw new IllegalArgumentException("unknown C2FPL config field '" + name + "'; fields: " + fieldNames());
-            }
-            merged.set(name, node.get(name));
-        }
-        return fromTree(merged, "C2FPL config JSON");
+        return FIELDS.fromJson(json, "C2FPL config JSON");
     }
 
-    private static C2fplConfig fromTree(ObjectNode tree, String where) {
-        try {
-            return JSON.treeToValue(tree, C2fplConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
-            throw new IllegalArgumentException(where + ": " + message);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
+    /** As {@link #fromJson}, from a tree; {@code where} names the source in messages. */
+    public static C2fplConfig fromJsonTree(JsonNode node, String where) {
+        return FIELDS.fromJsonTree(node, where);
     }
 
     @Override
     public String toString() {
-        return "C2fplConfig" + JSON.valueToTree(this).toString();
+        return "C2fplConfig" + FIELDS.tree(this);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gcl.Profile;
+import gcl.train.GclConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,9 +49,22 @@ class C2fplConfigTest {
         assertEquals(c, C2fplConfig.fromJson(c.toJson()));
         assertEquals(C2fplConfig.paper().withSeed(3), C2fplConfig.fromJson("{\"seed\": 3}"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> C2fplConfig.fromJson("{\"alpha\": 0.1}"));
-        assertTrue(e.getMessage().startsWith("unknown C2FPL config field 'alpha'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown C2FPL config field 'alpha'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.with("epochs", 2.5));
         assertEquals(15, C2fplConfig.paper().toTable().rowCount());
+    }
+
+    /** The JSON names its method first, so that a config read back from a run or a task knows what it configures. */
+    @Test
+    void jsonNamesTheMethodAndOtherMethodsConfigsAreRefused() {
+        String json = C2fplConfig.paper().toJson();
+        assertTrue(json.replaceAll("\\s", "").startsWith("{\"method\":\"c2fpl\","), json);
+        assertEquals("c2fpl", C2fplConfig.paper().method());
+        String m = assertThrows(IllegalArgumentException.class, () -> GclConfig.fromJson(json)).getMessage();
+        assertTrue(m.contains("c2fpl"), m);
+        String g = assertThrows(IllegalArgumentException.class,
+                () -> C2fplConfig.fromJson("{\"method\": \"gcl\", \"seed\": 2}")).getMessage();
+        assertTrue(g.contains("'gcl'"), g);
     }
 
     @Test
