@@ -22,7 +22,8 @@ public final class C2fpl {
     }
 
     /**
-     * The coarse and fine pseudo-labels of a training set (Eq. C1–C6).
+     * The coarse and fine pseudo-labels of a training set (Eq. C1–C6), on the magnitudes as
+     * {@link C2fplConfig#magnitudeCentring()} gives them.
      *
      * @throws IllegalArgumentException on features that are not finite, fewer than two videos with
      *                                  segments, or videos whose magnitudes do not split
@@ -32,7 +33,7 @@ public final class C2fpl {
             throw new IllegalArgumentException("C2FPL needs training segments, got " + train);
         }
         train.requireSoundValues();
-        double[] norms = FeatureMagnitude.norms(train);
+        double[] norms = config.magnitudeCentring().apply(train, FeatureMagnitude.norms(train));
         CoarseLabels coarse = DivisiveClustering.cluster(FeatureMagnitude.videoStatistics(train, norms), config,
                 new Seeds(config.seed()));
         if (coarse.anomalousCount() == 0) {

@@ -25,6 +25,7 @@ public record C2fplConfig(
         @Doc("master seed: GMM initialisation, classifier weights, batch order, dropout") long seed,
         @Doc("coarse stage: split until |anomalous| / |normal| videos ≥ η (code: 1.0)") double eta,
         @Doc("coarse stage: which GMM cluster of a split is anomalous: higher-magnitude (the method's assumption) or smaller (ours)") AnomalousCluster anomalousCluster,
+        @Doc("both stages: magnitudes as they are, none (paper), or each video's centred on its median, video-median (ours, lesson 08)") MagnitudeCentring magnitudeCentring,
         @Doc("coarse stage: EM restarts per split, the best log-likelihood kept (ours)") int gmmInits,
         @Doc("coarse stage: EM iterations at most per restart (code: 150)") int gmmMaxIterations,
         @Doc("fine stage: window length as a share α of the video's segments (code: 0.09)") double windowShare,
@@ -46,6 +47,7 @@ public record C2fplConfig(
 
     public C2fplConfig {
         Objects.requireNonNull(anomalousCluster, "anomalousCluster");
+        Objects.requireNonNull(magnitudeCentring, "magnitudeCentring");
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
         lrDropEpochs = List.copyOf(Objects.requireNonNull(lrDropEpochs, "lrDropEpochs"));
         if (!(eta > 0) || Double.isInfinite(eta)) {
@@ -81,7 +83,7 @@ public record C2fplConfig(
      * (paper); η, α and the optimiser as the authors' public code sets them (see the field descriptions).
      */
     public static C2fplConfig paper() {
-        return new C2fplConfig(1, 1.0, AnomalousCluster.HIGHER_MAGNITUDE, 5, 150, 0.09, List.of(512, 32), 0.6,
+        return new C2fplConfig(1, 1.0, AnomalousCluster.HIGHER_MAGNITUDE, MagnitudeCentring.NONE, 5, 150, 0.09, List.of(512, 32), 0.6,
                 0.01, 0.9, 5e-4, List.of(15, 25), 0.1, 128, 20);
     }
 

@@ -29,6 +29,15 @@
  * {@link gcl.c2fpl.PseudoLabelQuality} sets the pseudo-labels against training ground truth, for
  * reading only: nothing in the method reads a label or a ground truth.
  *
+ * <p>In the experiments C2FPL is a method like GCL's variants: {@code gcl ablate --methods c2fpl} or
+ * {@code Experiment.run("C2FPL", C2fplConfig.forProfile(profile))} trains it into the shared run cache
+ * (keyed by its config, the data and this package's code), and its rows stand beside GCL's (lesson 08).
+ *
+ * <p><b>One change of ours, off by default.</b> {@link gcl.c2fpl.MagnitudeCentring#VIDEO_MEDIAN} centres
+ * each video's magnitudes on their own median before both stages read them: where the camera sets the
+ * level of a video's magnitudes (the project's rendered videos), the coarse stage otherwise separates
+ * cameras rather than events. Lesson 08 measures both.
+ *
  * <p><b>What it assumes.</b> That anomalous videos differ from normal ones by the size of their
  * features, larger and more variable (the coarse stage); that within an anomalous video the event is
  * one contiguous stretch of about α of its length whose arrival and departure move the magnitudes (the

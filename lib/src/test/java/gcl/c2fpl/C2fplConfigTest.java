@@ -51,7 +51,7 @@ class C2fplConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> C2fplConfig.fromJson("{\"alpha\": 0.1}"));
         assertTrue(e.getMessage().contains("unknown C2FPL config field 'alpha'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.with("epochs", 2.5));
-        assertEquals(15, C2fplConfig.paper().toTable().rowCount());
+        assertEquals(16, C2fplConfig.paper().toTable().rowCount());
     }
 
     /** The JSON names its method first, so that a config read back from a run or a task knows what it configures. */
