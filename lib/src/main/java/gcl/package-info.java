@@ -4,7 +4,7 @@
  *
  * <p>Data flows one way through the packages, and a package never imports one to its right:
  * <pre>
- * video ─► features ─► data ─► clean ─► model/train ─► eval ─► experiment ─► viz / nb
+ * video ─► features ─► data ─► clean ─► model/train ─► eval ─► live ─► experiment ─► viz / nb
  * </pre>
  * {@code synth} makes data beside {@code data}; {@code cli} and {@code nb} are thin front ends.
  * The classes in this root package ({@link gcl.Profile}, {@link gcl.Seeds}, {@link gcl.Progress})

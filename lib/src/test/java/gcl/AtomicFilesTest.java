@@ -39,6 +39,17 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aNameOf251CharactersIsWrittenAndItsTemporaryFits(@TempDir Path dir) throws IOException {
+        // a temporary that repeated the whole name would pass the file system's 255 bytes with its suffix
+        Path file = dir.resolve("v".repeat(247) + ".npy");
+        AtomicFiles.writeString(file, "whole\n");
+        assertEquals("whole\n", Files.readString(file));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(1, s.count(), "no temporary left beside it");
+        }
+    }
+
+    @Test
     void deleteTreeRemovesAFolderAndIgnoresAMissingOne(@TempDir Path dir) throws IOException {
         Path tree = dir.resolve("run");
         AtomicFiles.writeString(tree.resolve("checkpoint/state.json"), "{}");

@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
 
 /** {@code gcl ablate}: the paper's Table 2 configurations over seeds, one CSV row per (method, seed). */
 @Command(name = "ablate", mixinStandardHelpOptions = true,
-        description = {"Run the component ablation of the paper's Table 2 (AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT, GCL_OCC)",
-            "over seeds and write one row per (method, seed) with its frame-level AUC. Runs already made with the same",
-            "config, seed and data are read from the cache shared with the notebooks. --methods c2fpl adds C2FPL",
-            "(coarse-to-fine pseudo-labels, lesson 08) on the same data, seeds and cache."})
+        description = {"Run the component ablation of the paper's Table 2 over seeds.",
+            "The methods are AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT and GCL_OCC; one row per (method, seed)",
+            "with its frame-level AUC. Runs already made with the same config, seed and data are read from the cache",
+            "shared with the notebooks. --methods c2fpl adds C2FPL (coarse-to-fine pseudo-labels, lesson 08) on the same",
+            "data, seeds and cache."})
 public final class AblateCommand implements Callable<Integer> {
     @Mixin
     AblateOptions options;
@@ -29,8 +30,10 @@ public final class AblateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--nl-targets and --remedies: choose one");
         }
         ExperimentOptions o = options.experiment();
+        o.checkOptions();
+        List<Long> seeds = options.seeds();
+        List<Trial> trials = o.select(remedies ? PaperTrials.remedies(o.baseConfig()) : options.paperTrials(o.baseConfig()));
         Dataset ds = o.dataset();
-        List<Trial> trials = remedies ? PaperTrials.remedies(o.baseConfig()) : options.paperTrials(o.baseConfig());
-        return ExperimentCommands.runAndReport(o.experiment(ds), o.select(trials), options.seeds(), o.out());
+        return ExperimentCommands.runAndReport(o.experiment(ds), trials, seeds, o.out());
     }
 }

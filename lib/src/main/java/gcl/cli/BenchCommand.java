@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             BenchExtractCommand.class,
             BenchEpochCommand.class,
             BenchMemoryCommand.class,
+            BenchLiveCommand.class,
         })
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -1,36 +1,19 @@
 package gcl.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gcl.Profile;
 import gcl.c2fpl.C2fplConfig;
 import gcl.train.GclConfig;
 import gcl.train.Preset;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.Help.Column;
-import picocli.CommandLine.Help.TextTable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The options that make a run's config, shared by {@code train}, {@code ablate} and {@code seeds}
- * (and the spark module's): {@code --profile} and {@code --preset} choose the base config,
- * {@code --set FIELD=VALUE} changes any field of it, and the typed flags ({@code --epochs 20},
- * {@code --batch 512}, ...) are {@code --set} written shorter. Every one of them becomes an entry of
- * one list of overrides, applied by {@link GclConfig#with}, which checks the field's name and type;
- * a field may be given once. {@code --set c2fpl.FIELD=VALUE} changes a field of C2FPL's config instead
- * ({@link #c2fplConfig}, the C2FPL trial of {@code ablate}). A picocli mixin.
+ * (and the spark module's): {@code --profile} and {@code --preset} choose the base config, and
+ * {@link FieldOverrides} ({@code --set} and its typed flags) change its fields; {@code --set c2fpl.FIELD=VALUE}
+ * changes a field of C2FPL's config instead ({@link #c2fplConfig}, the C2FPL trial of {@code ablate}). A picocli mixin.
  */
 public final class ConfigOptions {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The prefix of a {@code --set} field of C2FPL's config: {@code --set c2fpl.windowShare=0.2}. */
-    static final String C2FPL = C2fplConfig.METHOD + ".";
-
     @Option(names = "--profile", description = "quick or full (default: GCL_PROFILE, else quick): the base config and the default data.")
     String profile;
 
@@ -38,86 +21,8 @@ public final class ConfigOptions {
             description = "paper (the paper's recipe exactly) or robust (ours: the paper's recipe plus the remedies of lesson 03); default: ${DEFAULT-VALUE}.")
     String preset;
 
-    /** The typed flags given, in command-line order: field, value (in the JSON form {@link GclConfig#with} takes). */
-    private final List<Map.Entry<String, Object>> flags = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "FIELD=VALUE",
-            description = "Change any config field, e.g. --set generatorHidden=[256,64,256] --set negativeTarget=gaussian:6, or C2FPL's with c2fpl.FIELD (repeatable; the fields are listed below).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the loop (AE variants: of the autoencoder): --set epochs=N.")
-    void epochs(int n) {
-        add("epochs", n);
-    }
-
-    @Option(names = "--pretrain-epochs", paramLabel = "N", description = "Epochs of each pre-training step: --set pretrainEpochs=N.")
-    void pretrainEpochs(int n) {
-        add("pretrainEpochs", n);
-    }
-
-    @Option(names = "--batch", paramLabel = "N", description = "Batch size: --set batchSize=N.")
-    void batch(int n) {
-        add("batchSize", n);
-    }
-
-    @Option(names = "--nl", paramLabel = "TARGET", description = "Negative-learning pseudo target (ones, random-normal, gaussian:SIGMA, none): --set negativeTarget=TARGET.")
-    void negativeTarget(String target) {
-        add("negativeTarget", target);
-    }
-
-    @Option(names = "--g-threshold", paramLabel = "THRESHOLD", description = "Threshold of G's pseudo-labels (mean+Kstd, top:P, otsu): --set generatorThreshold=THRESHOLD.")
-    void generatorThreshold(String threshold) {
-        add("generatorThreshold", threshold);
-    }
-
-    @Option(names = "--d-threshold", paramLabel = "THRESHOLD", description = "Threshold of D's pseudo-labels (mean+Kstd, top:P, otsu, match-g): --set discriminatorThreshold=THRESHOLD.")
-    void discriminatorThreshold(String threshold) {
-        add("discriminatorThreshold", threshold);
-    }
-
-    @Option(names = "--td-threshold", paramLabel = "D_TH", description = "TD cleaning D_th, a distance (0.70) or a percentile (p60): --set tdThreshold=D_TH.")
-    void tdThreshold(String threshold) {
-        add("tdThreshold", threshold);
-    }
-
-    @Option(names = "--weak-labels", paramLabel = "PERCENT", description = "GCL_WS: percentage (0-100) of training videos whose label is used: --set weakLabelFraction=PERCENT/100.")
-    void weakLabels(double percent) {
-        add("weakLabelFraction", percent / 100.0);
-    }
-
-    @Option(names = "--score-by", paramLabel = "SOURCE", description = "Segment score, d (discriminator) or g (generator): --set scoreBy=SOURCE.")
-    void scoreBy(String source) {
-        add("scoreBy", source);
-    }
-
-    /** Adds the override of a typed flag; commands' own typed flags (train's {@code --seed}) come in here too. */
-    void add(String field, Object value) {
-        flags.add(Map.entry(field, value));
-    }
-
-    /**
-     * Returns every override: the typed flags, then each {@code --set}.
-     *
-     * @throws IllegalArgumentException for a {@code --set} without '=', or a field given twice
-     */
-    List<Map.Entry<String, Object>> overrides() {
-        List<Map.Entry<String, Object>> all = new ArrayList<>(flags);
-        for (String fieldValue : sets) {
-            int eq = fieldValue.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set takes FIELD=VALUE, got '" + fieldValue + "'");
-            }
-            all.add(Map.entry(fieldValue.substring(0, eq).trim(), jsonValue(fieldValue.substring(eq + 1).trim())));
-        }
-        Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, Object> o : all) {
-            if (!seen.add(o.getKey())) {
-                throw new IllegalArgumentException("the config field " + o.getKey() + " is given twice (by --set or its"
-                        + " flag); give it once");
-            }
-        }
-        return all;
-    }
+    @Mixin
+    FieldOverrides fields;
 
     /** Returns {@code --profile}, else {@code GCL_PROFILE}, else quick. */
     public Profile profile() {
@@ -131,18 +36,7 @@ public final class ConfigOptions {
 
     /** Returns the profile's config of the {@code --preset}, with every override applied. */
     public GclConfig config() {
-        return apply(GclConfig.forProfile(preset(), profile()));
-    }
-
-    /** Returns {@code base} with every override of a GCL field applied, in command-line order. */
-    public GclConfig apply(GclConfig base) {
-        GclConfig c = base;
-        for (Map.Entry<String, Object> o : overrides()) {
-            if (!o.getKey().startsWith(C2FPL)) {
-                c = c.with(o.getKey(), o.getValue());
-            }
-        }
-        return c;
+        return fields.apply(GclConfig.forProfile(preset(), profile()));
     }
 
     /**
@@ -150,44 +44,16 @@ public final class ConfigOptions {
      * applied, in command-line order ({@code --preset} and the typed flags are GCL's).
      */
     public C2fplConfig c2fplConfig() {
-        C2fplConfig c = C2fplConfig.forProfile(profile());
-        for (Map.Entry<String, Object> o : overrides()) {
-            if (o.getKey().startsWith(C2FPL)) {
-                c = c.with(o.getKey().substring(C2FPL.length()), o.getValue());
-            }
-        }
-        return c;
+        return fields.applyC2fpl(C2fplConfig.forProfile(profile()));
     }
 
-    /**
-     * Returns the help section listing the config's fields with their descriptions, generated from
-     * {@link GclConfig#fieldDocs()}: a name column and a wrapped description column; for {@code ablate},
-     * C2FPL's fields after them.
-     */
-    static String fieldsHelp(Help help) {
-        String text = String.format("%nConfig fields (--set FIELD=VALUE):%n") + fieldTable(help, GclConfig.fieldDocs(), "");
-        if (help.commandSpec().name().equals("ablate")) {
-            text += String.format("%nC2FPL's config fields (--methods c2fpl; --set c2fpl.FIELD=VALUE):%n")
-                    + fieldTable(help, C2fplConfig.fieldDocs(), C2FPL);
-        }
-        return text;
+    /** Returns {@code base} with every override applied ({@link FieldOverrides#apply}). */
+    public GclConfig apply(GclConfig base) {
+        return fields.apply(base);
     }
 
-    private static String fieldTable(Help help, Map<String, String> docs, String prefix) {
-        int width = help.commandSpec().usageMessage().width();
-        int nameWidth = 2 + docs.keySet().stream().mapToInt(f -> prefix.length() + f.length()).max().orElse(0) + 2;
-        TextTable table = TextTable.forColumns(help.colorScheme(),
-                new Column(nameWidth, 2, Column.Overflow.SPAN), new Column(width - nameWidth, 0, Column.Overflow.WRAP));
-        docs.forEach((field, doc) -> table.addRowValues(prefix + field, doc));
-        return table + String.format("%n");
-    }
-
-    /** A command-line value as JSON: numbers, booleans and lists as they are, anything else as a string. */
-    static Object jsonValue(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            return text;
-        }
+    /** Adds the override of a command's own typed flag (train's {@code --seed}, {@code --variant}). */
+    void add(String field, Object value) {
+        fields.add(field, value);
     }
 }

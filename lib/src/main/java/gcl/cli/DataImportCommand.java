@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.data.CropPolicy;
 import gcl.data.GroundTruthConvention;
 import gcl.data.MaskPadding;
@@ -41,6 +42,12 @@ public final class DataImportCommand implements Runnable {
 
         @Option(names = "--feature-kind", description = "What the features are, e.g. i3d-10crop or resnext3d (recorded in dataset.json).")
         String featureKind;
+
+        /** Refuses an {@code --out} that cannot be a folder, or that is, holds or lies inside one of the inputs. */
+        void checkOut(Object... optionAndPath) {
+            Outputs.checkFolder("--out", out);
+            Outputs.refuseOverlap("--out", out, Outputs.inputs(optionAndPath));
+        }
 
         static Integer report(ImportRun.Result r, Path out) {
             for (String f : r.failures()) {
@@ -88,6 +95,8 @@ public final class DataImportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            common.checkOut("--features", features, "--train-list", trainList, "--test-list", testList, "--annotations", annotations,
+                    "--frames-csv", framesCsv);
             ImportRun.Result r = UcfCrimeImport.run(new UcfCrimeImport.Options(features, trainList, testList, annotations, common.out,
                     layout.policy(), layout.convention(), framesCsv, oneBased, common.featureKind), null);
             return Common.report(r, common.out);
@@ -115,6 +124,7 @@ public final class DataImportCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--mask-padding takes last or normal, got '" + maskPadding + "'");
             }
+            common.checkOut("--features", features, "--train-list", trainList, "--test-list", testList, "--masks", masks);
             ImportRun.Result r = ShanghaiTechImport.run(new ShanghaiTechImport.Options(features, trainList, testList, masks, common.out,
                     layout.policy(), layout.convention(), common.featureKind, padding), null);
             return Common.report(r, common.out);
@@ -139,6 +149,8 @@ public final class DataImportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            common.checkOut("--train-list", trainList, "--test-list", testList, "--features", features, "--gt", gt,
+                    "--ground-truth-csv", gtCsv);
             ImportRun.Result r = FeatureListImport.run(new FeatureListImport.Options(trainList, testList, features, common.out, name,
                     segmentSize, frameRate, trainAbnormal, testAbnormal, gt, gtCsv, CropPolicy.parse(crops), common.featureKind),
                     null);
@@ -160,6 +172,7 @@ public final class DataImportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            common.checkOut("--features", features, "--index", index, "--gt", gt, "--ground-truth-csv", gtCsv);
             ImportRun.Result r = ConcatImport.run(new ConcatImport.Options(features, index, common.out, name, segmentSize, frameRate,
                     gt, gtCsv, common.featureKind), null);
             return Common.report(r, common.out);

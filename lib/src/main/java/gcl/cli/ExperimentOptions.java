@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.Profile;
 import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
@@ -62,6 +63,22 @@ public final class ExperimentOptions {
             SyntheticFeatures.cached(profile(), 0);
         }
         return dir;
+    }
+
+    /**
+     * Checks, before any data is loaded or any run trains, what would otherwise fail only at the end:
+     * {@code --out} is a file that can be written, not inside {@code --data}, a dataset directory or a
+     * run directory; {@code --cache} is a folder.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void checkOptions() {
+        Outputs.checkFile("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--data", data));
+        Outputs.refuseInsideManaged("--out", out);
+        if (cache != null) {
+            Outputs.checkFolder("--cache", cache);
+        }
     }
 
     /** {@code --out}: the CSV file for the per-run rows. */

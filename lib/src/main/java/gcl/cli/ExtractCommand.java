@@ -1,8 +1,10 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.data.adapters.VideoAnnotations;
 import gcl.features.BatchExtraction;
 import gcl.features.FeatureExtractor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,10 +43,20 @@ public final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFolder("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--videos", videos, "--annotations", annotations,
+                "--train-list", trainList, "--test-list", testList));
+        if (trainList != null && testList != null && Files.isSameFile(trainList, testList)) {
+            throw new IllegalArgumentException("--train-list " + trainList + " and --test-list " + testList + " are the same file:"
+                    + " every video would be in both splits; give each split its own list");
+        }
         FeatureExtractor e = extraction.extractor();
         BatchExtraction.Options options = BatchExtraction.Options.defaults().withRead(extraction.read())
                 .withSegmenter(extraction.segmenter()).withName(extraction.name());
         if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads takes 1 or more, got " + threads);
+            }
             options = options.withThreads(threads);
         }
         if (annotations != null || trainList != null || testList != null) {

@@ -57,11 +57,18 @@ public final class ExtractorOptions {
 
     /** The extractor that {@code --extractor} names, built with the other model options. */
     public FeatureExtractor extractor() throws IOException {
+        if ("default".equalsIgnoreCase(extractor) && dim < DefaultExtractor.CHANNELS) {
+            throw new IllegalArgumentException("--dim takes the default extractor's feature size, at least "
+                    + DefaultExtractor.CHANNELS + " (2048 by default), got " + dim);
+        }
         return extractor(extractor, dim, clip, layer, mean, std, bgr);
     }
 
     /** {@code --fps} and {@code --size}: how videos are decoded. */
     public ReadOptions read() {
+        if (!(fps >= 0) || Double.isInfinite(fps)) {
+            throw new IllegalArgumentException("--fps takes a frame rate above 0 (or 0 to keep each file's), got " + fps);
+        }
         ReadOptions read = ReadOptions.original().withFps(fps);
         if (size == null) {
             return read;
@@ -77,6 +84,9 @@ public final class ExtractorOptions {
             lastSegment = Segmenter.LastSegment.valueOf(last.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--last takes pad or drop, got '" + last + "'");
+        }
+        if (segment < 1) {
+            throw new IllegalArgumentException("--segment takes the frames per segment p, at least 1 (16 in the paper), got " + segment);
         }
         return new Segmenter(segment, lastSegment);
     }

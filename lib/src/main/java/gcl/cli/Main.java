@@ -3,9 +3,9 @@ package gcl.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code environment/gcl <command>}: the library's command-line entry point.
@@ -23,11 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
             ExtractCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            WatchCommand.class,
             SynthCommand.class,
             DataCommand.class,
             BenchCommand.class,
             AblateCommand.class,
             SeedsCommand.class,
+            PremiseCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main extends TopCommand {
@@ -59,10 +61,10 @@ public final class Main extends TopCommand {
 
     private static final String CONFIG_FIELDS = "configFields";
 
-    /** Ends the help of every command that takes {@link ConfigOptions} with the config's fields. */
+    /** Ends the help of every command that takes {@link FieldOverrides} with the config's fields. */
     private static void listConfigFields(CommandLine command) {
         if (takesConfig(command.getCommandSpec())) {
-            command.getHelpSectionMap().put(CONFIG_FIELDS, ConfigOptions::fieldsHelp);
+            command.getHelpSectionMap().put(CONFIG_FIELDS, FieldOverrides::fieldsHelp);
             List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
             keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), CONFIG_FIELDS);
             command.setHelpSectionKeys(keys);
@@ -71,7 +73,7 @@ public final class Main extends TopCommand {
     }
 
     private static boolean takesConfig(CommandSpec spec) {
-        return spec.userObject() instanceof ConfigOptions
+        return spec.userObject() instanceof FieldOverrides
                 || spec.mixins().values().stream().anyMatch(Main::takesConfig);
     }
 

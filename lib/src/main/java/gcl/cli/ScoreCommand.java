@@ -1,6 +1,7 @@
 package gcl.cli;
 
 import gcl.AtomicFiles;
+import gcl.Outputs;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.data.FeatureSet;
@@ -8,7 +9,9 @@ import gcl.eval.Evaluation;
 import gcl.eval.Metrics;
 import gcl.train.GclModel;
 import gcl.train.RunDirectory;
+import gcl.train.RunState;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +20,9 @@ import tech.tablesaw.api.Table;
 
 /** {@code gcl score}: anomaly scores of a saved run on a dataset. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = {"Score a dataset's segments with the model saved in a run directory",
-            "(its last checkpoint). Writes one CSV row per segment: video, segment,",
+        description = {"Score a dataset's segments with the model of a finished run.",
+            "The run's last checkpoint scores the segments; the data must mean what the run's did",
+            "(same extractor, d, p, frame rate and size). Writes one CSV row per segment: video, segment,",
             "first_frame, score (the run's score source), score_g (G's reconstruction",
             "error), score_d (D's probability), label (ground truth of the segment's",
             "first frame, -1 when unknown). Prints the frame-level metrics when the",
@@ -47,7 +51,20 @@ public final class ScoreCommand implements Callable<Integer> {
             case "average" -> true;
             default -> throw new IllegalArgumentException("--crop-scores takes each or average, got '" + cropScores + "'");
         };
+        Outputs.checkFile("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--run", run, "--data", data));
+        Outputs.refuseInsideManaged("--out", out);
+        RunState.of(run).requireFinished("finish it with gcl train --resume --out " + run
+                + " --data DIR (DIR: the dataset it trains on), then score it");
+        RunDirectory.Manifest manifest = new RunDirectory(run).readManifest();
         Dataset ds = DatasetDirectory.load(data);
+        if (manifest.dataMeaning() != null) {
+            List<String> differences = ds.info().meaning().featureDifferences(manifest.dataMeaning(), "--data", "the run's data");
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException(run + " was trained on features that mean something else than those of " + data
+                        + ": " + String.join("; ", differences) + ". Score data made the way the run's data was");
+            }
+        }
         FeatureSet set = switch (split.toLowerCase(Locale.ROOT)) {
             case "test" -> ds.test();
             case "train" -> ds.train();

@@ -1,5 +1,6 @@
 package gcl.cli;
 
+import gcl.Outputs;
 import gcl.Profile;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gcl train}: one GCL (or AE) run on a dataset directory, kept in a run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train one configuration of the paper on a dataset's training split and",
-            "evaluate the model after the last epoch on its test split.",
+        description = {"Train one configuration of the paper and evaluate it on the test split.",
+            "Trains on a dataset's training split and evaluates the model after the last epoch on its test split.",
             "RUN_DIR receives run.json (config, seed, data fingerprint, versions),",
             "checkpoint/ (G, D and optimiser state, replaced after every epoch),",
             "history.csv and metrics.csv.",
@@ -60,6 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFolder("--out", out);
+        Outputs.refuseOverlap("--out", out, Outputs.inputs("--data", data));
         if (!resume) {
             checkNewRunDirectory(out);
         }

@@ -99,7 +99,7 @@ public final class DatasetCheck {
         boolean trainGroundTruth;
         try {
             info = DatasetDirectory.readInfo(dir);
-            trainGroundTruth = DatasetDirectory.readJson(dir).path("trainGroundTruth").asBoolean(false);
+            trainGroundTruth = DatasetDirectory.trainGroundTruth(dir);
         } catch (IOException | RuntimeException e) {
             problems.add(e.getMessage());
             return new Report(problems, summary);
@@ -174,21 +174,9 @@ public final class DatasetCheck {
                 }
                 int n = row.frames();
                 totalFrames += n;
-                if (info.groundTruthConvention() == GroundTruthConvention.FRAMES && n <= (t - 1) * info.segmentSize()) {
-                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", fewer than its "
-                            + t + " segments of " + info.segmentSize() + " frames cover");
-                }
-                if (info.groundTruthConvention() == GroundTruthConvention.SEGMENTS && n != t * info.segmentSize()) {
-                    problems.add(dir.resolve(Annotations.VIDEOS_CSV) + ": frames " + n + " for video " + id + ", but "
-                            + t + " segments × " + info.segmentSize() + " = " + t * info.segmentSize() + " under the segments convention");
-                }
-                if (split == Split.TEST || trainGroundTruth) {
-                    for (GroundTruth.Interval iv : truth.getOrDefault(id, List.of())) {
-                        if (iv.end() > n) {
-                            problems.add(dir.resolve(Annotations.GROUND_TRUTH_CSV) + ": interval " + iv + " of video " + id
-                                    + " ends after its " + n + " frames");
-                        }
-                    }
+                boolean hasTruth = split == Split.TEST || trainGroundTruth;
+                problems.addAll(videoProblems(dir, info, id, t, n, hasTruth ? truth.getOrDefault(id, List.of()) : null));
+                if (hasTruth) {
                     anomalousFrames += GroundTruth.count(GroundTruth.mask(truth.getOrDefault(id, List.of()), n));
                 }
             }
@@ -247,7 +235,8 @@ public final class DatasetCheck {
     /**
      * The structural problems of a dataset directory's annotations, one line each naming the file:
      * <ul>
-     *   <li>a video listed twice in a split, or in both splits (a train/test leak);</li>
+     *   <li>a video listed twice in a split, or in both splits (a train/test leak), or two ids that
+     *       differ only in case (one file on macOS and Windows);</li>
      *   <li>a listed video without a row in {@code videos.csv};</li>
      *   <li>ground truth for a video that no split lists;</li>
      *   <li>where ground truth is read (test videos; training videos when {@code trainGroundTruth}):
@@ -267,6 +256,7 @@ public final class DatasetCheck {
         Path videosCsv = dir.resolve(Annotations.VIDEOS_CSV);
         Path truthCsv = dir.resolve(Annotations.GROUND_TRUTH_CSV);
         Map<String, Split> seen = new LinkedHashMap<>();
+        Map<String, String> byFolded = new LinkedHashMap<>();
         boolean anomalousTestFrame = false;
         for (Map.Entry<Split, List<String>> e : splits.entrySet()) {
             Split split = e.getKey();
@@ -278,6 +268,15 @@ public final class DatasetCheck {
                     continue;
                 } else if (before != null) {
                     problems.add(list + ": video " + id + " is also in " + Annotations.splitFile(dir, before) + " (a train/test leak)");
+                    continue;
+                }
+                String twin = byFolded.putIfAbsent(id.toLowerCase(Locale.ROOT), id);
+                if (twin != null) {
+                    Split twinSplit = seen.get(twin);
+                    problems.add(list + ": video " + id + " and video " + twin + (twinSplit == split ? "" : " in "
+                            + Annotations.splitFile(dir, twinSplit)) + " differ only in case: on macOS and Windows they are one"
+                            + " file, " + DatasetDirectory.FEATURES + "/" + id + ".npy" + (twinSplit == split ? "" : " (a train/test leak)")
+                            + "; rename one");
                     continue;
                 }
                 Annotations.Row row = videos == null ? null : videos.get(id);
@@ -305,6 +304,38 @@ public final class DatasetCheck {
             List<String> test = splits.getOrDefault(Split.TEST, List.of());
             if (!truth.isEmpty() && !test.isEmpty() && !anomalousTestFrame) {
                 problems.add(truthCsv + ": no test video has an anomalous frame, so frame AUC is undefined");
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The problems of one video's frame count and ground truth, as {@code data check} lists them and
+     * {@link DatasetDirectory#load} refuses them: a frame count fewer than its T segments of p frames
+     * cover (under the {@code segments} convention, any count but T·p), and an interval that ends
+     * after the video's frames (it would be cut without a word).
+     *
+     * @param segments  T, the rows of its feature file
+     * @param frames    its frame count in {@code videos.csv}
+     * @param intervals its ground truth, or null where ground truth is not read (training videos)
+     */
+    static List<String> videoProblems(Path dir, DatasetInfo info, String id, int segments, int frames,
+                                      List<GroundTruth.Interval> intervals) {
+        List<String> problems = new ArrayList<>();
+        Path videosCsv = dir.resolve(Annotations.VIDEOS_CSV);
+        int p = info.segmentSize();
+        if (info.groundTruthConvention() == GroundTruthConvention.FRAMES && frames <= (segments - 1) * p) {
+            problems.add(videosCsv + ": frames " + frames + " for video " + id + ", fewer than its " + segments + " segments of "
+                    + p + " frames cover");
+        }
+        if (info.groundTruthConvention() == GroundTruthConvention.SEGMENTS && frames != segments * p) {
+            problems.add(videosCsv + ": frames " + frames + " for video " + id + ", but " + segments + " segments × " + p + " = "
+                    + segments * p + " under the segments convention");
+        }
+        for (GroundTruth.Interval iv : intervals == null ? List.<GroundTruth.Interval>of() : intervals) {
+            if (iv.end() > frames) {
+                problems.add(dir.resolve(Annotations.GROUND_TRUTH_CSV) + ": interval " + iv + " of video " + id + " ends after its "
+                        + frames + " frames");
             }
         }
         return problems;

@@ -1,11 +1,10 @@
 package gcl.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +32,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class DatasetDirectory {
     public static final String DATASET_JSON = "dataset.json";
     public static final String FEATURES = "features";
+    /** The keys {@code dataset.json} may hold (any other is refused by name: a misspelled optional key would silently take its default). */
+    public static final List<String> DATASET_JSON_KEYS = List.of("name", "segmentSize", "featureKind", "featureDim", "frameRate",
+            "frameSize", "groundTruthConvention", "synthetic", "trainGroundTruth", "description", "maskPadding");
 
     private DatasetDirectory() {
     }
@@ -87,9 +89,8 @@ public final class DatasetDirectory {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": no such dataset directory");
         }
-        JsonNode meta = readJson(dir);
         DatasetInfo info = readInfo(dir);
-        boolean trainGroundTruth = meta.path("trainGroundTruth").asBoolean(false);
+        boolean trainGroundTruth = trainGroundTruth(dir);
         Annotations annotations = Annotations.read(dir, true);
         List<String> problems = DatasetCheck.structure(dir, annotations.splits(), annotations.videos(), annotations.groundTruth(),
                 trainGroundTruth);
@@ -120,7 +121,12 @@ public final class DatasetDirectory {
                     throw new IOException(file + ": expected float32 or float64 features, found " + h.descr() + " (header " + h.text() + ")");
                 }
                 long[] shape = h.shape();
-                long columns = shape.length == 0 ? 0 : shape[shape.length - 1];
+                boolean crops = shape.length == 3 && (shape[0] == Crops.CROPS || shape[1] == Crops.CROPS);
+                if (shape.length != 2 && !crops) {
+                    throw new IOException(file + ": shape " + Arrays.toString(shape) + "; features are [T, d] (or 10-crop"
+                            + " [T, 10, d] / [10, T, d]): one row of d numbers per segment");
+                }
+                long columns = shape[shape.length - 1];
                 if (d > 0 && columns != d) {
                     throw new IOException(file + ": features have d = " + columns + " but dataset.json says featureDim " + d);
                 }
@@ -158,6 +164,11 @@ public final class DatasetDirectory {
                         }
                     }
                 }
+                List<String> videoProblems = DatasetCheck.videoProblems(dir, info, id, lengths.get(0), listed.frames(),
+                        split == Split.TEST || trainGroundTruth ? annotations.intervals(id) : null);
+                if (!videoProblems.isEmpty()) {
+                    throw new IOException(videoProblems.get(0));
+                }
                 long fileRows = lengths.stream().mapToLong(Integer::longValue).sum();
                 if (fileRows > 0) {
                     String bad = FeatureSet.badValues(all.get(NDArrayIndex.interval(row, row + fileRows), NDArrayIndex.all()));
@@ -191,47 +202,41 @@ public final class DatasetDirectory {
         return dir.resolve(FEATURES).resolve(id + ".npy");
     }
 
-    /** Reads {@code dataset.json}. */
+    /** Reads {@code dataset.json}: every key known, every value of its field's type. */
     public static DatasetInfo readInfo(Path dir) throws IOException {
-        JsonNode o = readJson(dir);
+        MetadataFields o = fields(dir);
         Path file = dir.resolve(DATASET_JSON);
+        String frameSize = o.has("frameSize") ? o.text("frameSize", null) : null;
+        if (frameSize != null && !frameSize.matches("[1-9][0-9]*x[1-9][0-9]*")) {
+            throw new IOException(file + ": frameSize takes WIDTHxHEIGHT, e.g. 320x240, got \"" + frameSize + "\"");
+        }
         try {
             return new DatasetInfo(
-                    required(o, "name", file).asText(),
-                    required(o, "segmentSize", file).asInt(),
-                    o.path("featureKind").asText("unknown"),
-                    o.path("featureDim").asInt(0),
-                    o.path("frameRate").asDouble(0),
-                    GroundTruthConvention.parse(o.path("groundTruthConvention").asText(GroundTruthConvention.SEGMENTS.id())),
-                    o.path("synthetic").asBoolean(false),
-                    o.path("description").asText(""),
-                    o.hasNonNull("maskPadding") ? MaskPadding.parse(o.get("maskPadding").asText()) : null);
+                    o.text("name", null),
+                    o.whole("segmentSize", null, 1),
+                    o.text("featureKind", "unknown"),
+                    o.whole("featureDim", 0, 0),
+                    o.nonNegative("frameRate", 0),
+                    GroundTruthConvention.parse(o.text("groundTruthConvention", GroundTruthConvention.SEGMENTS.id())),
+                    o.flag("synthetic", false),
+                    o.text("description", ""),
+                    o.has("maskPadding") ? MaskPadding.parse(o.text("maskPadding", null)) : null,
+                    frameSize);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    static JsonNode readJson(Path dir) throws IOException {
+    /** Whether {@code dataset.json} gives the training videos ground truth too ({@code "trainGroundTruth": true}). */
+    static boolean trainGroundTruth(Path dir) throws IOException {
+        return fields(dir).flag("trainGroundTruth", false);
+    }
+
+    private static MetadataFields fields(Path dir) throws IOException {
         Path file = dir.resolve(DATASET_JSON);
         if (!Files.exists(file)) {
             throw new IOException(file + ": missing (every dataset directory has one; see data-manifests/README.md)");
         }
-        try {
-            JsonNode o = new ObjectMapper().readTree(file.toFile());
-            if (o == null || !o.isObject()) {
-                throw new IOException(file + ": not a JSON object");
-            }
-            return o;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
-    }
-
-    private static JsonNode required(JsonNode o, String field, Path file) throws IOException {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) {
-            throw new IOException(file + ": missing field \"" + field + "\"");
-        }
-        return v;
+        return MetadataFields.read(file, DATASET_JSON_KEYS);
     }
 }

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -37,10 +39,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class DatasetWriter {
     static final String JOURNAL = ".writer/videos.tsv";
+    /** The longest video id: {@code <id>.npy} must fit a file system's 255-byte name. */
+    public static final int MAX_ID_BYTES = 251;
 
     private final Path dir;
     private DatasetInfo info;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    /** Each written id by its lower-case form: ids that differ only in case are one file on macOS and Windows. */
+    private final Map<String, String> folded = new HashMap<>();
 
     /** What the lists say about one written video. */
     record Entry(String id, Split split, int segments, int frames, VideoLabel label, List<GroundTruth.Interval> intervals) {
@@ -58,8 +64,14 @@ public final class DatasetWriter {
      */
     public static DatasetWriter open(Path dir, DatasetInfo info) throws IOException {
         DatasetWriter w = new DatasetWriter(dir, info);
-        Files.createDirectories(dir.resolve(DatasetDirectory.FEATURES));
         Path journal = dir.resolve(JOURNAL);
+        Path planned = dir.resolve(JOURNAL).getParent();
+        if (Files.isRegularFile(planned.resolve(DatasetDirectory.DATASET_JSON))) {
+            requireSameMeaning(dir, info, DatasetDirectory.readInfo(planned), "what an interrupted run began");
+        } else if (Files.exists(dir.resolve(DatasetDirectory.DATASET_JSON))) {
+            requireSameMeaning(dir, info, DatasetDirectory.readInfo(dir), "the directory's " + DatasetDirectory.DATASET_JSON);
+        }
+        Files.createDirectories(dir.resolve(DatasetDirectory.FEATURES));
         if (Files.exists(journal)) {
             for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
@@ -82,7 +94,24 @@ public final class DatasetWriter {
             Npy.Header h = Npy.header(w.featureFile(w.entries.keySet().iterator().next()));
             w.info = info.withFeatureDim((int) h.shape()[h.shape().length - 1]);
         }
+        w.entries.keySet().forEach(id -> w.folded.put(id.toLowerCase(Locale.ROOT), id));
+        // what this run writes, kept beside the journal until finish(): a resumed run is compared with it
+        Files.createDirectories(planned);
+        writeInfo(planned.resolve(DatasetDirectory.DATASET_JSON), w.info, false);
         return w;
+    }
+
+    /**
+     * Refuses to add features to a directory whose features or ground truth mean something else
+     * ({@link DatasetMeaning}): another extractor, d, p, frame rate, frame size, frame-count
+     * convention or mask padding. They would not mix.
+     */
+    private static void requireSameMeaning(Path dir, DatasetInfo info, DatasetInfo there, String where) throws IOException {
+        List<String> d = info.meaning().differences(there.meaning(), "now", where);
+        if (!d.isEmpty()) {
+            throw new IOException(dir + " holds features that mean something else: " + String.join("; ", d)
+                    + ". They would not mix: write into a new directory, or give the settings it was made with");
+        }
     }
 
     /** Writes a whole in-memory dataset (both splits) and finishes the directory. */
@@ -129,6 +158,11 @@ public final class DatasetWriter {
             throw new IllegalArgumentException("video " + id + ": features must be [T, d], got rank " + features.rank());
         }
         checkVideo(id, features.columns(), frames, groundTruth);
+        String twin = folded.get(id.toLowerCase(Locale.ROOT));
+        if (twin != null && !twin.equals(id)) {
+            throw new IllegalArgumentException("videos " + twin + " and " + id + " differ only in case: on macOS and Windows"
+                    + " they are one file, " + DatasetDirectory.FEATURES + "/" + id + ".npy; rename one");
+        }
         writeFeatures(dir, id, features);
         record(id, split, frames, label, groundTruth);
     }
@@ -174,6 +208,11 @@ public final class DatasetWriter {
             throw new IOException(file + ": features must be [T, d], got shape " + Arrays.toString(shape));
         }
         checkVideo(id, (int) shape[1], frames, groundTruth);
+        String twin = folded.putIfAbsent(id.toLowerCase(Locale.ROOT), id);
+        if (twin != null && !twin.equals(id)) {
+            throw new IllegalArgumentException("videos " + twin + " and " + id + " differ only in case: on macOS and Windows"
+                    + " they are one file, " + DatasetDirectory.FEATURES + "/" + id + ".npy; rename one");
+        }
         List<GroundTruth.Interval> intervals = groundTruth == null ? null : GroundTruth.intervals(groundTruth);
         Entry e = new Entry(id, split, (int) shape[0], frames, label, intervals);
         entries.put(id, e);
@@ -194,21 +233,7 @@ public final class DatasetWriter {
     /** Writes dataset.json, the split lists, videos.csv and ground_truth.csv, and removes the journal. */
     public synchronized void finish() throws IOException {
         boolean trainGroundTruth = entries.values().stream().anyMatch(e -> e.split() == Split.TRAIN && e.intervals() != null);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode o = json.createObjectNode();
-        o.put("name", info.name());
-        o.put("segmentSize", info.segmentSize());
-        o.put("featureKind", info.featureKind());
-        o.put("featureDim", info.featureDim());
-        o.put("frameRate", info.frameRate());
-        o.put("groundTruthConvention", info.groundTruthConvention().id());
-        o.put("synthetic", info.synthetic());
-        o.put("trainGroundTruth", trainGroundTruth);
-        o.put("description", info.description());
-        if (info.maskPadding() != null) {
-            o.put("maskPadding", info.maskPadding().id());
-        }
-        AtomicFiles.writeString(dir.resolve(DatasetDirectory.DATASET_JSON), json.writeValueAsString(o) + "\n");
+        writeInfo(dir.resolve(DatasetDirectory.DATASET_JSON), info, trainGroundTruth);
         Annotations.Builder annotations = new Annotations.Builder();
         for (Split split : Split.values()) {
             for (Entry e : entries.values()) {
@@ -218,14 +243,38 @@ public final class DatasetWriter {
             }
         }
         annotations.build().write(dir);
+        Path writer = dir.resolve(JOURNAL).getParent();
         Files.deleteIfExists(dir.resolve(JOURNAL));
-        Files.deleteIfExists(dir.resolve(JOURNAL).getParent());
+        Files.deleteIfExists(writer.resolve(DatasetDirectory.DATASET_JSON));
+        Files.deleteIfExists(writer);
+    }
+
+    /** Writes {@code dataset.json} (keys as {@link DatasetDirectory#readInfo} reads them). */
+    private static void writeInfo(Path file, DatasetInfo info, boolean trainGroundTruth) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = json.createObjectNode();
+        o.put("name", info.name());
+        o.put("segmentSize", info.segmentSize());
+        o.put("featureKind", info.featureKind());
+        o.put("featureDim", info.featureDim());
+        o.put("frameRate", info.frameRate());
+        if (info.frameSize() != null) {
+            o.put("frameSize", info.frameSize());
+        }
+        o.put("groundTruthConvention", info.groundTruthConvention().id());
+        o.put("synthetic", info.synthetic());
+        o.put("trainGroundTruth", trainGroundTruth);
+        o.put("description", info.description());
+        if (info.maskPadding() != null) {
+            o.put("maskPadding", info.maskPadding().id());
+        }
+        AtomicFiles.writeString(file, json.writeValueAsString(o) + "\n");
     }
 
     /** The writer's view of a finished directory (no features read), to resume writing into it. */
     private static List<Entry> finishedEntries(Path dir) throws IOException {
         Annotations annotations = Annotations.read(dir, true);
-        boolean trainGroundTruth = DatasetDirectory.readJson(dir).path("trainGroundTruth").asBoolean(false);
+        boolean trainGroundTruth = DatasetDirectory.trainGroundTruth(dir);
         List<Entry> entries = new ArrayList<>();
         for (Split split : Split.values()) {
             for (String id : annotations.ids(split)) {
@@ -288,9 +337,27 @@ public final class DatasetWriter {
     }
 
     static void checkId(String id) {
+        String problem = idProblem(id);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /**
+     * Why a name cannot be a video id, or null when it can: an id names the file
+     * {@code features/<id>.npy}, so it has no '/', '\\', ',', tabs or line breaks, no leading '.',
+     * and at most {@value #MAX_ID_BYTES} bytes.
+     */
+    public static String idProblem(String id) {
         if (id == null || id.isBlank() || id.startsWith(".") || id.chars().anyMatch(c -> c == '/' || c == '\\' || c == ','
                 || c == '\n' || c == '\r' || c == '\t')) {
-            throw new IllegalArgumentException("bad video id '" + id + "': it names a file, so no '/', '\\', ',', tabs or line breaks, and no leading '.'");
+            return "bad video id '" + id + "': it names a file, so no '/', '\\', ',', tabs or line breaks, and no leading '.'";
         }
+        int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_ID_BYTES) {
+            return "video id '" + id.substring(0, 20) + "...' is " + bytes + " bytes long: it names the file <id>.npy, so at most "
+                    + MAX_ID_BYTES + " bytes";
+        }
+        return null;
     }
 }

@@ -58,6 +58,31 @@ public final class GroundTruth {
         return m;
     }
 
+    /**
+     * The mask of a video resampled from {@code fromFps} to {@code toFps}, with its intervals given in
+     * the source's frame numbers: output frame k is the source frame nearest its time,
+     * round(k · fromFps / toFps) (as {@code gcl.video.ReadOptions} resamples), and takes that frame's
+     * label. Intervals written for 25 fps thus mark the same moments at 5 or 50 fps.
+     *
+     * @param frames the resampled video's frame count
+     */
+    public static boolean[] resample(List<Interval> intervals, double fromFps, double toFps, int frames) {
+        if (!(fromFps > 0 && toFps > 0)) {
+            throw new IllegalArgumentException("frame rates must be positive, got " + fromFps + " and " + toFps);
+        }
+        boolean[] m = new boolean[frames];
+        for (int k = 0; k < frames; k++) {
+            long source = Math.round(k * fromFps / toFps);
+            for (Interval iv : intervals) {
+                if (source >= iv.start() && source < iv.end()) {
+                    m[k] = true;
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
     /** The maximal runs of anomalous frames in a mask, in order. */
     public static List<Interval> intervals(boolean[] mask) {
         List<Interval> out = new ArrayList<>();

@@ -1,6 +1,5 @@
 package gcl.data;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import gcl.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public record VideoFolder(String name, boolean synthetic, String description, double frameRate, Annotations annotations) {
     public static final String VIDEOS_JSON = "videos.json";
+    /** The keys {@code videos.json} may hold (any other is refused by name). */
+    public static final List<String> VIDEOS_JSON_KEYS = List.of("name", "synthetic", "description", "frameRate");
 
     public VideoFolder {
         description = description == null ? "" : description;
@@ -52,17 +54,9 @@ public record VideoFolder(String name, boolean synthetic, String description, do
         if (!Files.exists(meta)) {
             return new VideoFolder(null, false, "", 0, annotations);
         }
-        JsonNode o;
-        try {
-            o = new ObjectMapper().readTree(meta.toFile());
-        } catch (IOException e) {
-            throw new IOException(meta + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (o == null || !o.isObject()) {
-            throw new IOException(meta + ": not a JSON object");
-        }
-        return new VideoFolder(o.path("name").isTextual() ? o.path("name").asText() : null, o.path("synthetic").asBoolean(false),
-                o.path("description").asText(""), o.path("frameRate").asDouble(0), annotations);
+        MetadataFields o = MetadataFields.read(meta, VIDEOS_JSON_KEYS);
+        return new VideoFolder(o.has("name") ? o.text("name", null) : null, o.flag("synthetic", false), o.text("description", ""),
+                o.nonNegative("frameRate", 0), annotations);
     }
 
     /** Video file extensions an id may be written with in annotations ({@code Abuse001_x264.mp4}). */

@@ -17,6 +17,7 @@ import gcl.eval.FrameScores;
 import gcl.eval.Metrics;
 import gcl.train.ConfigFields;
 import gcl.train.RunDirectory;
+import gcl.train.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,10 +36,13 @@ import tech.tablesaw.api.Table;
  *   RUN/history.csv                per epoch of the classifier: epoch, learning_rate, loss, seconds
  *   RUN/summary.csv                what training saw without ground truth ({@link C2fplModel#summary()})
  *   RUN/metrics.csv                frame AUC and AP of the classifier's probability on the test split
+ *   RUN/finished.json              the {@link RunRecord}: the files of the run as it finished
  * </pre>
  * The metrics' {@code auc_g} and {@code auc_d} (GCL's two networks) are NaN. A run is written once, at
  * its end: there is no checkpoint to resume, and an interrupted run is trained again from the start
- * (C2FPL's pseudo-labels take seconds, its classifier minutes at most at the paper's sizes).
+ * (C2FPL's pseudo-labels take seconds, its classifier minutes at most at the paper's sizes). Its state
+ * is read as GCL's is ({@link gcl.train.RunState}): only a finished run whose files match its record
+ * is read back.
  */
 final class C2fplRun {
     static final String CLASSIFIER = RunDirectory.CHECKPOINT + "/classifier.zip";
@@ -78,6 +82,7 @@ final class C2fplRun {
                 if (metrics != null) {
                     run.writeMetrics(metrics.table());
                 }
+                RunRecord.write(run, config.epochs());
             } catch (IOException e) {
                 throw new UncheckedIOException(dir + ": " + e.getMessage(), e);
             }
@@ -98,6 +103,7 @@ final class C2fplRun {
         ObjectNode d = o.putObject("data");
         d.put("name", data.info().name());
         d.put("fingerprint", data.fingerprint());
+        data.info().withFeatureDim(data.train().dim()).meaning().writeTo(d);
         Map<String, String> versions = new LinkedHashMap<>(Version.all());
         versions.put("gcl_c2fpl_code", Version.c2fplCode());
         o.set("versions", JSON.valueToTree(versions));
@@ -118,7 +124,10 @@ final class C2fplRun {
         }
     }
 
-    /** A finished C2FPL run read back from its folder (the classifier stays on disk: {@link Run#classifier()}). */
+    /**
+     * A C2FPL run read back from its folder (the classifier stays on disk: {@link Run#classifier()}); the
+     * caller has checked that it finished ({@link gcl.train.RunState}).
+     */
     static Run read(String name, Path dir) {
         long start = System.nanoTime();
         RunDirectory run = new RunDirectory(dir);

@@ -6,6 +6,7 @@ import gcl.Progress;
 import gcl.RunConfig;
 import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
+import gcl.eval.Evaluation;
 import gcl.train.GclConfig;
 import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
@@ -101,6 +102,7 @@ public final class Experiment {
         if (!(config instanceof GclConfig || config instanceof C2fplConfig)) {
             throw new IllegalArgumentException("no training for a config of the method " + config.method());
         }
+        requireTestGroundTruth(data);
         long start = System.nanoTime();
         boolean quietEpochs = quiet || !epochProgress;
         // GCL decides auto centring on the training split here, once; C2FPL has no trainer
@@ -122,10 +124,6 @@ public final class Experiment {
             Run result = trainer == null ? C2fplRun.train(name, data, (C2fplConfig) config, work.dir(), quiet)
                     : work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
                     : Run.train(name, data, trainer, work.dir());
-            if (result.metrics() == null) {
-                throw new IllegalArgumentException("dataset " + data.info().name()
-                        + " has no test ground truth: experiments need it to report AUC");
-            }
             Path dir = cache.admit(key, work.dir());
             work.close();
             // ND4J frees an array's native memory only when the JVM collects its Java object, and a
@@ -141,6 +139,18 @@ public final class Experiment {
                 deleteQuietly(work.dir()); // an interrupted run keeps its checkpoint: the next run of its key resumes it
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, before anything trains, a dataset whose test split has no ground truth: an experiment
+     * reports each run's AUC.
+     */
+    public static void requireTestGroundTruth(Dataset data) {
+        if (!Evaluation.hasGroundTruth(data.test())) {
+            throw new IllegalArgumentException("dataset " + data.info().name() + " has no test ground truth to score against"
+                    + " (its test frames are not both anomalous and normal somewhere in ground_truth.csv): experiments report"
+                    + " each run's AUC, which needs both");
         }
     }
 

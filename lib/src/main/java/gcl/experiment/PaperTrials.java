@@ -133,6 +133,12 @@ public final class PaperTrials {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seeds in '" + text + "'");
         }
+        List<Long> twice = seeds.stream().filter(s -> seeds.indexOf(s) != seeds.lastIndexOf(s)).distinct().toList();
+        if (!twice.isEmpty()) {
+            // a seed run twice is read back from the cache: the rows would be copies and the std too small
+            throw new IllegalArgumentException("seeds " + text + " name seed " + twice.get(0) + " more than once; a mean ± std"
+                    + " needs each seed once");
+        }
         return seeds;
     }
 }

@@ -10,6 +10,9 @@ import gcl.train.GclConfig;
 import gcl.train.GclModel;
 import gcl.train.GclTrainer;
 import gcl.train.RunDirectory;
+import gcl.train.RunRecord;
+import gcl.train.RunState;
+import gcl.train.Schedule;
 import gcl.train.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,7 +90,7 @@ public final class Run {
                 if (run.hasCheckpoint()) {
                     throw new IllegalArgumentException(dir + " already holds a run: resume it or choose another folder");
                 }
-                run.writeManifest(RunDirectory.Manifest.now(config, data.info().name(), data.fingerprint()));
+                run.writeManifest(RunDirectory.Manifest.now(config, data));
             } catch (IOException e) {
                 throw new UncheckedIOException(dir + ": cannot write the run manifest: " + e.getMessage(), e);
             }
@@ -116,17 +119,21 @@ public final class Run {
     /**
      * A finished run read back from its directory.
      *
-     * @throws IllegalStateException (or UncheckedIOException) naming the file when the run's manifest or metrics are
-     *                               missing or unreadable
+     * @throws IllegalStateException (or UncheckedIOException) naming the file when the run is not finished
+     *                               ({@link RunState}: unfinished, or its files do not match its record), or its
+     *                               manifest or metrics are missing or unreadable
      */
     public static Run read(String name, Path dir) {
+        long start = System.nanoTime();
+        RunDirectory run = new RunDirectory(dir);
+        RunState state = RunState.of(dir);
+        if (!state.finished()) {
+            throw new IllegalStateException(state.describe());
+        }
         if (C2fplRun.holds(dir)) {
             return C2fplRun.read(name, dir);
         }
-        long start = System.nanoTime();
-        RunDirectory run = new RunDirectory(dir);
         if (!Files.isRegularFile(run.metricsFile())) {
-
             throw new IllegalStateException(run.metricsFile() + " is missing, so the run cannot be read back");
         }
         try {
@@ -160,6 +167,13 @@ public final class Run {
                 } catch (IOException e) {
                     throw new UncheckedIOException(run.metricsFile() + ": " + e.getMessage(), e);
                 }
+            }
+        }
+        if (run != null) {
+            try {
+                RunRecord.write(run, Schedule.of(result.model().config()).size());
+            } catch (IOException e) {
+                throw new UncheckedIOException(run.root() + ": cannot record the finished run: " + e.getMessage(), e);
             }
         }
         return new Run(name, result.model().config(), metrics, result.history().table(), run == null ? null : run.root(),

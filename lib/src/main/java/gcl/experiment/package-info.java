@@ -11,5 +11,9 @@
  * configurations of the paper's Table 2, Fig. 5, Fig. 9, Fig. 10 and section 4.2;
  * {@link gcl.experiment.PaperNumbers} holds the paper's reported numbers, always labelled as its
  * figures on UCF-Crime or ShanghaiTech; {@link gcl.experiment.Summaries} puts ours next to them.
+ *
+ * <p>{@link gcl.experiment.PremiseMap} runs the methods on synthetic data whose premise properties
+ * are moved one at a time ({@code gcl premise}); {@link gcl.experiment.DatasetProperties} measures
+ * those properties on any dataset, and {@link gcl.experiment.PremiseEffects} reads a map.
  */
 package gcl.experiment;

@@ -286,6 +286,29 @@ public final class BatchExtraction {
         }
     }
 
+    /**
+     * Every entry of a folder (not its subfolders) named like a video, by name: files, and links even
+     * where they lead nowhere (so that extraction can name them rather than skip them).
+     *
+     * @throws IOException when the folder cannot be listed or holds no such entry (naming what it holds)
+     */
+    public static List<Path> candidates(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no video folder " + dir);
+        }
+        List<Path> all;
+        try (Stream<Path> s = Files.list(dir)) {
+            all = s.sorted().collect(Collectors.toList());
+        }
+        List<Path> videos = all.stream().filter(p -> VIDEO_EXTENSIONS.contains(extension(p)) && !Files.isDirectory(p)).toList();
+        if (videos.isEmpty()) {
+            long others = all.stream().filter(p -> !Files.isDirectory(p)).count();
+            throw new IOException("no video files in " + dir + (others == 0 ? " (it is empty)" : " (it holds " + others
+                    + " other file(s))") + "; video files end in ." + String.join(", .", VIDEO_EXTENSIONS.stream().sorted().toList()));
+        }
+        return videos;
+    }
+
     /** A video's id: its file name without the extension. */
     public static String idOf(Path file) {
         String n = file.getFileName().toString();

@@ -1,11 +1,12 @@
 package gcl.features;
 
 import gcl.AtomicFiles;
+import gcl.Outputs;
 import gcl.Progress;
 import gcl.data.Annotations;
-import gcl.data.DatasetDirectory;
 import gcl.data.DatasetInfo;
 import gcl.data.DatasetWriter;
+import gcl.data.GroundTruth;
 import gcl.data.GroundTruthConvention;
 import gcl.data.Split;
 import gcl.data.VideoFolder;
@@ -52,6 +53,8 @@ public final class ExtractionJob {
     private final int skipped;
     private long segments;
     private int extracted;
+    /** Files of the folder that cannot be videos of the set (named among the failures). */
+    private int unusable;
 
     private ExtractionJob(Path videos, Path dataset, Map<String, Path> byId, Annotations annotations, Segmenter segmenter,
                           boolean trainTruth, DatasetWriter writer, Progress progress) {
@@ -77,21 +80,39 @@ public final class ExtractionJob {
     }
 
     /**
-     * Plans the extraction of a folder of videos into a dataset directory (made, or resumed).
+     * Plans the extraction of a folder of videos into a dataset directory (made, or resumed). Before
+     * anything is written it refuses a dataset directory that is, holds or lies inside the video
+     * folder, a folder without video files, and two videos whose ids differ only in case; a file that
+     * cannot be a video of the set (a link to nothing, a name that cannot be an id) is named as a
+     * failure and the others go on.
      *
      * @throws IOException when the folder or its annotations cannot be read, two videos share an
-     *                     id, or the directory holds features of another extractor
+     *                     id, or the directory holds features that mean something else (another
+     *                     extractor, d, p, frame rate, frame size or last-segment rule)
      */
     public static ExtractionJob open(Path videos, Path dataset, FeatureExtractor extractor, BatchExtraction.Options options) throws IOException {
-        List<Path> files = BatchExtraction.videoFiles(videos);
+        Outputs.refuseOverlap("the dataset directory", dataset, Map.of("the video folder", videos));
+        List<Path> files = BatchExtraction.candidates(videos);
         VideoFolder folder = VideoFolder.read(videos);
         Annotations annotations = options.annotations() != null ? options.annotations() : folder.annotations();
         Map<String, Path> byId = new LinkedHashMap<>();
+        Map<String, Path> byFolded = new LinkedHashMap<>();
+        List<BatchExtraction.Failure> refused = new ArrayList<>();
         for (Path f : files) {
-            Path other = byId.put(BatchExtraction.idOf(f), f);
-            if (other != null) {
-                throw new IOException("two videos have the id '" + BatchExtraction.idOf(f) + "': " + other + " and " + f);
+            String id = BatchExtraction.idOf(f);
+            String why = notAVideoOfTheSet(f, id);
+            if (why != null) {
+                refused.add(new BatchExtraction.Failure(f, why));
+                continue;
             }
+            Path other = byFolded.put(id.toLowerCase(Locale.ROOT), f);
+            if (other != null) {
+                throw new IOException(other.equals(byId.get(id))
+                        ? "two videos have the id '" + id + "': " + other + " and " + f + "; rename one"
+                        : "videos " + other.getFileName() + " and " + f.getFileName() + " have ids that differ only in case: on macOS"
+                        + " and Windows their feature files are one file; rename one");
+            }
+            byId.put(id, f);
         }
         boolean trainTruth = annotations.groundTruth().entrySet().stream()
                 .anyMatch(e -> annotations.splitOf(e.getKey()).orElse(Split.TRAIN) == Split.TRAIN && !e.getValue().isEmpty());
@@ -106,8 +127,8 @@ public final class ExtractionJob {
         String description = (folder.description().isEmpty() ? "Features of the videos in " + videos.getFileName() + "."
                 : folder.description()) + " Extracted by " + extractor.kind() + " with " + segmenter + ".";
         DatasetInfo info = new DatasetInfo(name, segmenter.size(), extractor.kind(), extractor.dimension(), fps, convention,
-                folder.synthetic(), description);
-        checkSameExtraction(dataset, info);
+                folder.synthetic(), description)
+                .withFrameSize(options.read().resizes() ? options.read().width() + "x" + options.read().height() : null);
         DatasetWriter writer = DatasetWriter.open(dataset, info);
         Path log = dataset.resolve(BatchExtraction.EXTRACTION_CSV);
         if (!Files.exists(log)) {
@@ -115,13 +136,28 @@ public final class ExtractionJob {
         }
         PrintStream out = options.progress() != null ? options.progress() : new PrintStream(PrintStream.nullOutputStream());
         ExtractionJob job = new ExtractionJob(videos, dataset, byId, annotations, segmenter, trainTruth, writer,
-                new Progress("extract", "videos", files.size(), out, Duration.ofSeconds(2)));
+                new Progress("extract", "videos", byId.size(), out, Duration.ofSeconds(2)));
+        job.failures.addAll(refused);
+        job.unusable = refused.size();
         for (String id : annotations.allIds()) {
             if (!byId.containsKey(id)) {
                 job.warnings.add("annotated video '" + id + "' has no file in " + videos);
             }
         }
         return job;
+    }
+
+    /** Why a file of the folder cannot be one of the set's videos, or null when it can. */
+    private static String notAVideoOfTheSet(Path file, String id) {
+        if (!Files.isRegularFile(file)) {
+            return Files.isSymbolicLink(file) ? "a link to nothing (the file it names is missing, or the links form a loop)"
+                    : "not a file";
+        }
+        if (file.getFileName().toString().startsWith("._")) {
+            return "a macOS resource file (._*), not a video: delete it";
+        }
+        String problem = DatasetWriter.idProblem(id);
+        return problem == null ? null : problem + ": rename the file";
     }
 
     /** The videos still to extract, id to file, in file-name order. */
@@ -155,13 +191,20 @@ public final class ExtractionJob {
         boolean known = annotations.knows(x.id());
         boolean test = annotations.splitOf(x.id()).orElse(Split.TRAIN) == Split.TEST;
         VideoLabel label = annotations.video(x.id()).map(Annotations.Row::label).orElse(VideoLabel.UNKNOWN);
+        VideoInfo decoded = x.info();
         boolean[] truth = null;
         if (known && (test || trainTruth)) {
-            truth = segmenter.alignGroundTruth(annotations.mask(x.id(), x.info().frames()));
+            // the annotations number the file's own frames: resampled frames take the label of the frame they show
+            boolean[] mask = decoded.resampled()
+                    ? GroundTruth.resample(annotations.intervals(x.id()), decoded.sourceFps(), decoded.fps(), decoded.frames())
+                    : annotations.mask(x.id(), decoded.frames());
+            truth = segmenter.alignGroundTruth(mask);
         }
         int annotated = annotations.video(x.id()).map(Annotations.Row::frames).orElse(0);
-        if (annotated > 0 && annotated != x.info().frames()) {
-            warnings.add(x.id() + ": annotations say " + annotated + " frames, decoding gave " + x.info().frames()
+        long expected = decoded.resampled() ? Math.round(annotated * decoded.fps() / decoded.sourceFps()) : annotated;
+        if (annotated > 0 && Math.abs(expected - decoded.frames()) > (decoded.resampled() ? 1 : 0)) {
+            warnings.add(x.id() + ": annotations say " + annotated + " frames" + (decoded.resampled() ? " at " + number(decoded.sourceFps())
+                    + " fps (" + expected + " at " + number(decoded.fps()) + " fps)" : "") + ", decoding gave " + decoded.frames()
                     + " (ground truth cut or padded to the decoded count)");
         }
         writer.record(x.id(), test ? Split.TEST : Split.TRAIN, frames, label, truth);
@@ -179,7 +222,7 @@ public final class ExtractionJob {
     public synchronized BatchExtraction.Result finish() throws IOException {
         writer.finish();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BatchExtraction.Result(byId.size(), extracted, skipped, List.copyOf(failures), List.copyOf(warnings), segments,
+        return new BatchExtraction.Result(byId.size() + unusable, extracted, skipped, List.copyOf(failures), List.copyOf(warnings), segments,
                 seconds, dataset);
     }
 
@@ -188,28 +231,18 @@ public final class ExtractionJob {
         return "extraction of " + videos + " into " + dataset + " (" + pending.size() + " of " + byId.size() + " to do)";
     }
 
-/** Refuses to resume a directory made with another extractor or segment size: its features would not mix. */
-private static void checkSameExtraction(Path dataset, DatasetInfo info) throws IOException {
-    if (!Files.exists(dataset.resolve(DatasetDirectory.DATASET_JSON))) {
-        return;
-    }
-    DatasetInfo old = DatasetDirectory.readInfo(dataset);
-    if (!old.featureKind().equals(info.featureKind()) || old.featureDim() != info.featureDim()
-            || old.segmentSize() != info.segmentSize()) {
-        throw new IOException(dataset + " holds features of " + old.featureKind() + " (d = " + old.featureDim() + ", p = "
-                + old.segmentSize() + "), not of " + info.featureKind() + " (d = " + info.featureDim() + ", p = "
-                + info.segmentSize() + "): extract into another directory");
-    }
-}
-
-private static double firstFrameRate(List<Path> files) {
-    for (Path f : files) {
-        try (VideoReader r = VideoReader.open(f)) {
-            return r.fps();
-        } catch (IOException e) {
-            // a bad file is reported when its turn comes
+    private static double firstFrameRate(List<Path> files) {
+        for (Path f : files) {
+            try (VideoReader r = VideoReader.open(f)) {
+                return r.fps();
+            } catch (IOException e) {
+                // a bad file is reported when its turn comes
+            }
         }
+        return 0;
     }
-    return 0;
-}
+
+    private static String number(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
 }

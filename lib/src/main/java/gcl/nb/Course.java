@@ -4,8 +4,6 @@ import gcl.Profile;
 import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
-import gcl.data.GroundTruth;
-import gcl.data.Video;
 import gcl.experiment.Experiment;
 import gcl.synth.SyntheticFeatures;
 import gcl.train.GclConfig;
@@ -135,34 +133,12 @@ public final class Course {
         why.append(reason);
     }
 
-    /** A dataset at a glance: name, kind, videos and segments per split, d, p, anomalous share, the scene share of variance ({@link gcl.clean.VideoCentring#sceneShare}), fingerprint. */
+    /**
+     * A dataset at a glance: name, kind, videos and segments per split, d, p, the properties of GCL's
+     * premise (scene share, temporal differences, anomalous shares: {@link gcl.experiment.DatasetProperties},
+     * each marked with the labels it needs), fingerprint ({@link DatasetDescription}).
+     */
     public static Table describe(Dataset data) {
-        StringColumn what = StringColumn.create("what");
-        StringColumn value = StringColumn.create("value");
-        String kind = data.info().synthetic() ? "synthetic teaching proxy (results are not the paper's)" : "real features";
-        row(what, value, "dataset", data.info().name() + " — " + kind);
-        row(what, value, "features", data.info().featureKind() + ", d = " + data.train().dim());
-        row(what, value, "train", data.train().videos().size() + " videos, " + data.train().size() + " segments (labels unused by GCL)");
-        row(what, value, "test", data.test().videos().size() + " videos, " + data.test().size() + " segments");
-        row(what, value, "segment size p", data.info().segmentSize() + " frames");
-        long frames = 0;
-        long anomalous = 0;
-        for (Video v : data.test().videos()) {
-            if (v.hasGroundTruth()) {
-                frames += v.frames();
-                anomalous += GroundTruth.count(v.groundTruth());
-            }
-        }
-        row(what, value, "test frames anomalous", frames == 0 ? "no ground truth"
-                : String.format(Locale.ROOT, "%.1f %% of %d", 100.0 * anomalous / frames, frames));
-        row(what, value, "scene share of variance (train)", String.format(Locale.ROOT,
-                "%.2f (near 1: each video its own scene, video centring helps; lesson 03)", gcl.clean.VideoCentring.sceneShare(data.train())));
-        row(what, value, "fingerprint", data.fingerprint());
-        return Table.create("Dataset", what, value);
-    }
-
-    private static void row(StringColumn what, StringColumn value, String w, String v) {
-        what.append(w);
-        value.append(v);
+        return DatasetDescription.of(data);
     }
 }

@@ -160,13 +160,21 @@ public final class SyntheticVideos {
     }
 
     /**
-     * Renders a set into a folder: the videos, {@code videos.csv}, {@code ground_truth.csv},
+     * Renders a set into a new or empty folder: the videos, {@code videos.csv}, {@code ground_truth.csv},
      * {@code splits/} and {@code videos.json}.
      *
      * @param progress where progress lines go (null: nowhere)
      */
     public static Summary render(Path dir, Seeds seeds, Config config, PrintStream progress) throws IOException {
         long t0 = System.nanoTime();
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(dir + " is not empty: rendering writes its videos, videos.csv, ground_truth.csv, splits/"
+                            + " and videos.json there, over what is there; give a new or empty folder");
+                }
+            }
+        }
         Files.createDirectories(dir);
         List<Plan> plans = plan(seeds, config);
         PrintStream out = progress != null ? progress : new PrintStream(PrintStream.nullOutputStream());

@@ -1,11 +1,14 @@
 package gcl.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
 import gcl.Version;
+import gcl.data.Dataset;
+import gcl.data.DatasetMeaning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +31,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  *                          state.json (epochs done, history so far)
  *   RUN/history.csv        the {@link TrainingHistory}, rewritten after every epoch
  *   RUN/metrics.csv        the final metrics, one row (written by the run layer in gcl.experiment)
+ *   RUN/finished.json      the {@link RunRecord}: the files of the run as it finished
  *   RUN/DONE               present once the run has finished (a run cache's marker)
  * </pre>
  * The checkpoint is replaced after every epoch: written beside the old one first, then swapped in,
@@ -79,14 +83,27 @@ public final class RunDirectory {
      * @param config          the settings
      * @param dataName        the dataset's name
      * @param dataFingerprint the dataset's fingerprint ({@code gcl.data.Dataset#fingerprint})
+     * @param dataMeaning     what the data's features mean (extractor, d, p, frame rate and size), to
+     *                        compare with data the run scores; null where the manifest does not say
      * @param versions        {@link Version#all()} when the run started
      * @param created         when the run started (UTC, ISO-8601)
      */
-    public record Manifest(GclConfig config, String dataName, String dataFingerprint, Map<String, String> versions,
-                           String created) {
+    public record Manifest(GclConfig config, String dataName, String dataFingerprint, DatasetMeaning dataMeaning,
+                           Map<String, String> versions, String created) {
+        /** A manifest that does not say what the data means. */
+        public Manifest(GclConfig config, String dataName, String dataFingerprint, Map<String, String> versions, String created) {
+            this(config, dataName, dataFingerprint, null, versions, created);
+        }
+
         /** A manifest for a run starting now. */
         public static Manifest now(GclConfig config, String dataName, String dataFingerprint) {
             return new Manifest(config, dataName, dataFingerprint, Version.all(), Instant.now().toString());
+        }
+
+        /** A manifest for a run on this data starting now. */
+        public static Manifest now(GclConfig config, Dataset data) {
+            return new Manifest(config, data.info().name(), data.fingerprint(), data.info().withFeatureDim(data.train().dim()).meaning(),
+                    Version.all(), Instant.now().toString());
         }
     }
 
@@ -98,13 +115,48 @@ public final class RunDirectory {
         ObjectNode data = o.putObject("data");
         data.put("name", manifest.dataName());
         data.put("fingerprint", manifest.dataFingerprint());
+        if (manifest.dataMeaning() != null) {
+            manifest.dataMeaning().writeTo(data);
+        }
         o.set("versions", JSON.valueToTree(manifest.versions()));
         o.put("created", manifest.created());
         AtomicFiles.writeString(manifestFile(), JSON.writeValueAsString(o));
     }
 
+    /**
+     * Reads which method the manifest's config belongs to: the name it writes first ({@link ConfigFields#METHOD},
+     * e.g. {@code c2fpl}), or {@code gcl} for a config that names none. The manifest of another method than
+     * GCL is read by that method's run layer ({@code gcl.experiment}); {@link #readManifest} reads GCL's.
+     */
+    public String readMethod() throws IOException {
+        return readManifestTree().get("config").path(ConfigFields.METHOD).asText("gcl");
+    }
+
+    /** The epochs the manifest's config plans for a method trained in one go (its {@code epochs} field; 0 without one). */
+    int readPlannedEpochs() throws IOException {
+        return readManifestTree().get("config").path("epochs").asInt(0);
+    }
+
     /** Reads the manifest, or says clearly that this is not a run directory. */
     public Manifest readManifest() throws IOException {
+        Path file = manifestFile();
+        JsonNode o = readManifestTree();
+        GclConfig config = GclConfig.fromJsonTree(o.get("config"), file.toString());
+        JsonNode data = o.path("data");
+        Map<String, String> versions = new LinkedHashMap<>();
+        o.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
+        DatasetMeaning meaning;
+        try {
+            meaning = DatasetMeaning.readFrom(data);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+        return new Manifest(config, data.path("name").asText(""), data.path("fingerprint").asText(""), meaning, versions,
+                o.path("created").asText(""));
+    }
+
+    /** The manifest's JSON, with a "config" object, or says clearly what it is not. */
+    private JsonNode readManifestTree() throws IOException {
         Path file = manifestFile();
         if (!Files.isRegularFile(file)) {
             throw new IOException(root + ": not a run directory (no " + MANIFEST + ")");
@@ -112,18 +164,15 @@ public final class RunDirectory {
         JsonNode o;
         try {
             o = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not a readable run manifest (not valid JSON: " + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new IOException(file + ": not a readable run manifest (" + e.getMessage() + ")", e);
         }
-        if (o == null || !o.has("config")) {
-            throw new IOException(file + ": not a run manifest (no \"config\" field)");
+        if (o == null || !o.path("config").isObject()) {
+            throw new IOException(file + ": not a run manifest (no \"config\" object)");
         }
-        GclConfig config = GclConfig.fromJsonTree(o.get("config"), file.toString());
-        JsonNode data = o.path("data");
-        Map<String, String> versions = new LinkedHashMap<>();
-        o.path("versions").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asText()));
-        return new Manifest(config, data.path("name").asText(""), data.path("fingerprint").asText(""), versions,
-                o.path("created").asText(""));
+        return o;
     }
 
     // ---- the checkpoint ----------------------------------------------------------------------

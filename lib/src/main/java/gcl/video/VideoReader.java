@@ -175,7 +175,8 @@ public final class VideoReader implements AutoCloseable {
         return copy(frame);
     }
 
-    private static VideoFrame copy(Frame frame) {
+    /** The picture of a frame FFmpeg decoded (packed 8-bit BGR, JavaCV's default) as a {@link VideoFrame}: a copy. */
+    public static VideoFrame copy(Frame frame) {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
         // The grabber converts pictures to packed BGR24 (its default pixel format); JavaCV derives
@@ -220,7 +221,7 @@ public final class VideoReader implements AutoCloseable {
 
     /** What was read so far; after the last frame, the video's frame count and rate. */
     public VideoInfo info() {
-        return new VideoInfo(file, delivered, fps, width, height);
+        return new VideoInfo(file, delivered, fps, width, height, sourceFps);
     }
 
     @Override

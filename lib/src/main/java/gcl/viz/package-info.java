@@ -4,7 +4,8 @@
  * Fig. 4 ({@link gcl.viz.Histograms}), t-SNE and PCA maps as in Fig. 6 ({@link gcl.viz.ScatterPlots}),
  * score timelines with ground-truth boxes as in Figs. 7–8 ({@link gcl.viz.Timelines}), heat maps of
  * feature matrices ({@link gcl.viz.HeatMaps}), ablation bars ({@link gcl.viz.BarCharts}) and frame
- * grids ({@link gcl.viz.ImageGrids}); and an exact t-SNE on ND4J ({@link gcl.viz.Tsne}) with ND4J's
+ * grids ({@link gcl.viz.ImageGrids}), effects with ± std error bars against a measured property (the
+ * premise map: {@link gcl.viz.EffectCharts}); and an exact t-SNE on ND4J ({@link gcl.viz.Tsne}) with ND4J's
  * PCA beside it ({@link gcl.viz.Pca}).
  *
  * <p>Charts are returned as XChart objects (or {@link java.awt.image.BufferedImage}s for image

@@ -49,11 +49,15 @@ class TrainScoreCommandTest {
     @Test
     void badOptionsAreOneLineNamingTheOption(@TempDir Path tmp) throws Exception {
         Path data = TinyData.write(tmp.resolve("data"));
-        Object[] r = DataCommandsTest.run("train", "--data", data.toString(), "--out", data.toString(), "--quiet");
+        Path occupied = Files.createDirectories(tmp.resolve("occupied"));
+        Files.writeString(occupied.resolve("notes.txt"), "mine\n");
+        Object[] r = DataCommandsTest.run("train", "--data", data.toString(), "--out", occupied.toString(), "--quiet");
         assertEquals(1, r[0]);
         assertTrue(((String) r[1]).strip().endsWith("already exists and is not empty; give a new folder, or add --resume"
                 + " to continue the run in it"), (String) r[1]);
         assertEquals(1, ((String) r[1]).strip().lines().count(), (String) r[1]);
+        r = DataCommandsTest.run("train", "--data", data.toString(), "--out", data.toString(), "--quiet");
+        assertTrue(((String) r[1]).contains("--out " + data + " and --data " + data + " are the same folder"), (String) r[1]);
         Path file = data.resolve("videos.csv");
         r = DataCommandsTest.run("train", "--data", data.toString(), "--out", file.toString(), "--quiet");
         assertTrue(((String) r[1]).contains("--out " + file + " is a file"), (String) r[1]);

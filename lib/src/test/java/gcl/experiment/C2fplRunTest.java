@@ -14,6 +14,8 @@ import gcl.TinyData;
 import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
+import gcl.train.RunRecord;
+import gcl.train.RunState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +65,35 @@ class C2fplRunTest {
         assertNotEquals(first.dir(), other.dir());
         Run seed2 = exp.run("C2FPL", tiny().withSeed(2));
         assertFalse(seed2.fromCache(), "another seed is another run");
+    }
+
+    /**
+     * A C2FPL run folder has a record of its files as GCL's has, and goes through the same state checks:
+     * finished when its files match, damaged (never read back, so not reused from the cache) when one was
+     * changed, unfinished when it has no record (trained again from the start).
+     */
+    @Test
+    void aC2fplRunHasARecordAndTheSameStateChecks(@TempDir Path dir) throws Exception {
+        Experiment exp = Experiment.on(TinyData.dataset()).cache(new RunCache(dir)).quiet(true);
+        Path run = exp.run("C2FPL", tiny()).dir();
+        assertTrue(Files.isRegularFile(run.resolve(RunRecord.FILE)));
+        RunState finished = RunState.of(run);
+        assertEquals(RunState.Kind.FINISHED, finished.kind(), finished.describe());
+        assertEquals(2, finished.planned(), "the classifier's epochs");
+
+        Path summary = run.resolve("summary.csv");
+        Files.writeString(summary, Files.readString(summary).replace('0', '1'));
+        RunState damaged = RunState.of(run);
+        assertEquals(RunState.Kind.DAMAGED, damaged.kind());
+        assertTrue(damaged.describe().contains(summary + " was changed after the run finished"), damaged.describe());
+        String m = assertThrows(IllegalStateException.class, () -> exp.run("C2FPL", tiny())).getMessage();
+        assertTrue(m.contains("damaged") && m.contains("--fresh"), m);
+        assertTrue(exp.fresh(true).run("C2FPL", tiny()).metrics() != null, "--fresh trains it anew");
+
+        Files.delete(run.resolve(RunRecord.FILE));
+        RunState unfinished = RunState.of(run);
+        assertEquals(RunState.Kind.UNFINISHED, unfinished.kind(), unfinished.describe());
+        assertThrows(IllegalStateException.class, () -> Run.read("C2FPL", run));
     }
 
     /** The key names the method, the config and the data; C2FPL's and GCL's keys never meet. */

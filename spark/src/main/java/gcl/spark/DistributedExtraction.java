@@ -36,7 +36,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * reported it.
  *
  * <p>Paths: the videos and the dataset directory must be at the same path on the driver and on
- * every executor (a local folder in local mode; a shared file system on a cluster).
+ * every executor (a local folder in local mode; a shared file system on a cluster). On a cluster a
+ * probe checks this before anything is written ({@link SharedPaths}).
  */
 public final class DistributedExtraction {
     private DistributedExtraction() {
@@ -48,20 +49,20 @@ public final class DistributedExtraction {
 
     /** What a task reports about its video: {@link BatchExtraction.Outcome} as plain values. */
     record Reported(String id, String file, String failure, int frames, double fps, int width, int height,
-                    int segments) implements Serializable {
+                    int segments, double sourceFps) implements Serializable {
         static Reported of(BatchExtraction.Outcome outcome, String id, String file) {
             if (outcome instanceof BatchExtraction.Failure f) {
-                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0);
+                return new Reported(id, file, f.message(), 0, 0, 0, 0, 0, 0);
             }
             BatchExtraction.Written w = (BatchExtraction.Written) outcome;
             VideoInfo i = w.info();
-            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments());
+            return new Reported(id, file, null, i.frames(), i.fps(), i.width(), i.height(), w.segments(), i.sourceFps());
         }
 
         BatchExtraction.Outcome outcome() {
             Path path = Path.of(file);
             return failure != null ? new BatchExtraction.Failure(path, failure)
-                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height), segments);
+                    : new BatchExtraction.Written(id, new VideoInfo(path, frames, fps, width, height, sourceFps), segments);
         }
     }
 
@@ -76,6 +77,12 @@ public final class DistributedExtraction {
     public static BatchExtraction.Result run(JavaSparkContext sc, Path videos, Path dataset, ExtractionSpec spec,
                                              PrintStream progress, TaskProbe probe) throws Exception {
         Path dir = dataset.toAbsolutePath();
+        SharedPaths shared = SharedPaths.none().read("--videos", videos).write("--out", dir);
+        if (!"default".equalsIgnoreCase(spec.which())) {
+            shared = shared.read("--extractor", Path.of(spec.which()));
+        }
+        shared.checkOnExecutors(sc);
+        SharedPaths seen = shared;
         ExtractionJob job = ExtractionJob.open(videos.toAbsolutePath(), dir, spec.extractor(),
                 spec.options().withProgress(progress != null ? progress : Log.stream()));
         List<VideoTask> tasks = new ArrayList<>();
@@ -86,7 +93,10 @@ public final class DistributedExtraction {
         Reported[] arrived = new Reported[tasks.size()];
         int[] next = {0};
         OneTaskEach.run(sc, "gcl extract: " + tasks.size() + " videos into " + out, tasks,
-                task -> extract(task, Path.of(out), spec, probe),
+                task -> {
+                    seen.requireHere();
+                    return extract(task, Path.of(out), spec, probe);
+                },
                 (index, reported) -> {
                     arrived[index] = reported;
                     while (next[0] < arrived.length && arrived[next[0]] != null) {

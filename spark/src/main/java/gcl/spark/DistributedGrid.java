@@ -30,7 +30,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>The dataset and the run cache must be at the same path on the driver and on every executor
  * (local folders in local mode; a shared file system on a cluster), so that the notebooks read the
- * runs as if they had been made on this machine. Each executor loads the dataset once and its tasks
+ * runs as if they had been made on this machine; on a cluster a probe checks this before any run
+ * starts ({@link SharedPaths}). Each executor loads the dataset once and its tasks
  * share it; each task's ND4J uses {@code spark.task.cpus} threads.
  */
 public final class DistributedGrid {
@@ -66,6 +67,8 @@ public final class DistributedGrid {
         String dataPath = dataDir.toAbsolutePath().toString();
         LOADED.putIfAbsent(dataPath, data);
         String cachePath = cache.root().toAbsolutePath().toString();
+        SharedPaths shared = SharedPaths.none().read("--data", dataDir).write("--cache", cache.root());
+        shared.checkOnExecutors(sc);
         // submitted last trial first: the paper's lists end with the longest runs (GCL_PT, GCL_OCC),
         // and starting them first keeps a few long runs from finishing alone at the end
         List<Cell> cells = new ArrayList<>();
@@ -79,7 +82,10 @@ public final class DistributedGrid {
                 : new Progress("experiment", "runs", cells.size());
         Done[] done = new Done[cells.size()];
         OneTaskEach.run(sc, "gcl experiment: " + cells.size() + " runs on " + data.info().name(), cells,
-                cell -> train(cell, dataPath, cachePath, fresh, probe),
+                cell -> {
+                    shared.requireHere();
+                    return train(cell, dataPath, cachePath, fresh, probe);
+                },
                 (index, d) -> {
                     done[index] = d;
                     progress.step(String.format(Locale.ROOT, "%s: AUC %.2f%s", cells.get(index).label(), d.auc(),

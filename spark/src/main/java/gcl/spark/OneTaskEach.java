@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import scala.Function2;
+import scala.Tuple2;
 import scala.collection.Iterator;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import scala.runtime.BoxedUnit;
@@ -44,11 +47,28 @@ final class OneTaskEach {
      */
     static <T extends Serializable, R extends Serializable> void run(JavaSparkContext sc, String description, List<T> items,
                                                                       Work<T, R> work, Receiver<R> receiver) throws Exception {
+        run(sc, description, items, null, work, receiver);
+    }
+
+    /**
+     * As {@link #run(JavaSparkContext, String, List, Work, Receiver)}, each item's task preferably on
+     * a place Spark names ({@code executor_HOST_ID}: that executor; a host name: any of its
+     * executors), or anywhere where {@code where} is null.
+     *
+     * @throws ExecutorWatch.NoExecutorException when the job ended because no executor was left to run it
+     */
+    static <T extends Serializable, R extends Serializable> void run(JavaSparkContext sc, String description, List<T> items,
+                                                                      List<String> where, Work<T, R> work, Receiver<R> receiver)
+            throws Exception {
         if (items.isEmpty()) {
             return;
         }
+        ExecutorWatch watch = ExecutorWatch.of(sc.sc());
+        if (watch != null && watch.stalled() != null) {
+            throw new ExecutorWatch.NoExecutorException(watch.stalled());
+        }
         sc.setJobDescription(description);
-        JavaRDD<T> rdd = sc.parallelize(new ArrayList<>(items), items.size());
+        RDD<T> rdd = where == null ? sc.parallelize(new ArrayList<>(items), items.size()).rdd() : placed(sc, items, where);
         Function2<TaskContext, Iterator<T>, R> perTask = (Function2<TaskContext, Iterator<T>, R> & Serializable) (context, it) -> {
             GclSpark.useTaskCores();
             try {
@@ -70,10 +90,26 @@ final class OneTaskEach {
             }
             return BoxedUnit.UNIT;
         };
-        sc.sc().runJob(rdd.rdd(), perTask, onResult, classTag());
+        try {
+            sc.sc().runJob(rdd, perTask, onResult, classTag());
+        } catch (Exception e) {
+            if (watch != null && watch.stalled() != null) {
+                throw new ExecutorWatch.NoExecutorException(watch.stalled());
+            }
+            throw e;
+        }
         if (failed.get() != null) {
             throw failed.get();
         }
+    }
+
+    /** One partition per item, each with its preferred place. */
+    private static <T> RDD<T> placed(JavaSparkContext sc, List<T> items, List<String> where) {
+        List<Tuple2<T, Seq<String>>> parts = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            parts.add(new Tuple2<>(items.get(i), CollectionConverters.asScala(List.of(where.get(i))).toSeq()));
+        }
+        return sc.sc().makeRDD(CollectionConverters.asScala(parts).toSeq(), classTag());
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,10 @@
  * and table rows. The command line is {@code environment/gcl-spark} ({@link gcl.spark.cli.Main}).
  *
  * <p>Files are shared through a file system every node mounts at the same path (a local folder in
- * local mode); every output is written whole (beside its place, then moved in), so a task Spark
- * retries leaves neither a half-written file nor a second copy.
+ * local mode; on a cluster a probe task checks it before any work, {@link gcl.spark.SharedPaths});
+ * every output is written whole (beside its place, then moved in), so a task Spark retries leaves
+ * neither a half-written file nor a second copy. On a cluster the executors get the code from the
+ * launcher or from spark-submit ({@link gcl.spark.ExecutorCode}), and a job left without executors
+ * ends, keeping what finished ({@link gcl.spark.ExecutorWatch}).
  */
 package gcl.spark;

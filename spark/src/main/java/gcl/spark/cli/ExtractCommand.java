@@ -4,6 +4,7 @@ import gcl.cli.ExtractorOptions;
 import gcl.features.BatchExtraction;
 import gcl.spark.DistributedExtraction;
 import gcl.spark.ExtractionSpec;
+import gcl.spark.GclSpark;
 import gcl.spark.TaskProbe;
 import gcl.video.ReadOptions;
 import gcl.video.Segmenter;
@@ -38,12 +39,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExtractionSpec spec = spec();
-        Path videoDir = SharedPaths.local(videos, "--videos");
-        Path dataset = SharedPaths.local(out, "--out");
+        Path videoDir = Locations.local(videos, "--videos");
+        Path dataset = Locations.local(out, "--out");
         System.out.println("extract: " + spec.extractor() + ", " + spec.options().segmenter() + ", on Spark");
         BatchExtraction.Result result;
         try (JavaSparkContext sc = spark.start("gcl extract")) {
-            System.out.println("spark: " + sc.master() + ", " + sc.defaultParallelism() + " task slot(s)");
+            System.out.println("spark: " + GclSpark.awaitExecutors(sc));
             result = DistributedExtraction.run(sc, videoDir, dataset, spec, null, TaskProbe.NONE);
         }
         return gcl.cli.ExtractCommand.report(result, "gcl-spark extract");
@@ -52,7 +53,10 @@ public final class ExtractCommand implements Callable<Integer> {
     ExtractionSpec spec() {
         ReadOptions read = extraction.read();
         Segmenter segmenter = extraction.segmenter();
-        return new ExtractionSpec(extraction.which(), extraction.dim(), extraction.clip(), extraction.layer(), list(extraction.mean()),
+        // a model file by its absolute path: the executors do not run in this folder
+        String which = "default".equalsIgnoreCase(extraction.which()) ? extraction.which()
+                : Locations.local(extraction.which(), "--extractor").toAbsolutePath().toString();
+        return new ExtractionSpec(which, extraction.dim(), extraction.clip(), extraction.layer(), list(extraction.mean()),
                 list(extraction.std()), extraction.bgr(), read.fps(), read.width(), read.height(), segmenter.size(),
                 segmenter.lastSegment(), extraction.name());
     }

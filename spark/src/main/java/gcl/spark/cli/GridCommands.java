@@ -9,6 +9,7 @@ import gcl.experiment.RunCache;
 import gcl.experiment.Summaries;
 import gcl.experiment.Trial;
 import gcl.spark.DistributedGrid;
+import gcl.spark.GclSpark;
 import gcl.spark.TaskProbe;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,23 +25,23 @@ final class GridCommands {
     }
 
     /**
-     * Runs the command's paper trials on Spark and writes {@code --out}; the seeds are parsed after the data
-     * is loaded, as {@code gcl} does.
+     * Runs the command's paper trials on Spark and writes {@code --out}; the options are checked and the
+     * seeds parsed before the data is loaded, as {@code gcl} does.
      */
     static int runAndReport(SparkOptions spark, ExperimentOptions options, Function<GclConfig, List<Trial>> paperTrials,
                             Supplier<List<Long>> seeds, String appName) throws Exception {
+        options.checkOptions();
+        List<Long> seedList = seeds.get();
+        List<Trial> trials = options.select(paperTrials.apply(options.baseConfig()));
         Path dataDir = options.dataDir();
         Dataset data = DatasetDirectory.load(dataDir);
-        List<Trial> trials = options.select(paperTrials.apply(options.baseConfig()));
-        List<Long> seedList = seeds.get();
         Path out = options.out();
         RunCache cache = options.cache();
         System.out.println("data: " + data.info().name() + " (" + data.fingerprint() + ")"
                 + (data.info().synthetic() ? " — synthetic teaching proxy: results are not the paper's" : ""));
         Table runs;
         try (JavaSparkContext sc = spark.start(appName)) {
-            System.out.println("spark: " + sc.master() + ", " + sc.defaultParallelism() + " task slot(s), "
-                    + trials.size() * seedList.size() + " runs");
+            System.out.println("spark: " + GclSpark.awaitExecutors(sc) + "; " + trials.size() * seedList.size() + " runs");
             runs = DistributedGrid.run(sc, dataDir, data, cache, trials, seedList, options.fresh(), options.quiet(), TaskProbe.NONE);
         }
         Experiment.writeCsv(runs, out);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = gcl.cli.VersionCommand.Provider.class,
         description = {"Feature extraction and the paper's experiment grids on Apache Spark: the same outputs as",
             "'gcl extract', 'gcl ablate' and 'gcl seeds', one Spark task per video or per (method, seed) run.",
-            "Local by default (--master local[*]); on a cluster, spark-submit the module's cluster jar (README)."},
+            "Local by default (--master local[*]); --master spark://HOST:PORT sends the executors of a standalone cluster",
+            "this program's jars; on YARN or Kubernetes, spark-submit the module's cluster jar (README)."},
         subcommands = {
             ExtractCommand.class,
             AblateCommand.class,

@@ -58,10 +58,10 @@ class CommandsTest {
 
     @Test
     void aFileSystemOtherThanAMountedOneIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SharedPaths.local("hdfs://nn:8020/videos", "--videos"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Locations.local("hdfs://nn:8020/videos", "--videos"));
         assertTrue(e.getMessage().contains("--videos") && e.getMessage().contains("hdfs"), e.getMessage());
-        assertEquals(Path.of("/data/v"), SharedPaths.local("file:///data/v", "--videos"));
-        assertEquals(Path.of("relative/dir"), SharedPaths.local("relative/dir", "--out"));
+        assertEquals(Path.of("/data/v"), Locations.local("file:///data/v", "--videos"));
+        assertEquals(Path.of("relative/dir"), Locations.local("relative/dir", "--out"));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;
@@ -72,6 +72,24 @@ class CommandsTest {
             System.setErr(old);
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("gcl-spark extract: --videos s3a://bucket/videos"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMasterTheLauncherCannotServeIsRefusedInOneLineSayingHowToSubmit(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, Main.run("extract", "--videos", dir.toString(), "--out", dir.resolve("out").toString(), "--master", "yarn"));
+        } finally {
+            System.setErr(old);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        List<String> ours = text.lines().filter(l -> l.startsWith("gcl-spark")).toList(); // (Spark may warn about the host name)
+        assertEquals(1, ours.size(), text);
+        assertTrue(ours.get(0).startsWith("gcl-spark extract: --master yarn: ")
+                && ours.get(0).contains("spark-submit --master yarn --class gcl.spark.cli.Main"), text);
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
     }
 
     private static String[] concat(List<String> a, List<String> b) {

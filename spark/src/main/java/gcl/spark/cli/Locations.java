@@ -4,8 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** Command-line locations: plain paths or {@code file:} URIs; other file systems are refused by name. */
-final class SharedPaths {
-    private SharedPaths() {
+final class Locations {
+    private Locations() {
     }
 
     /**
