@@ -1,10 +1,8 @@
 package gcl.nb;
 
-import gcl.Seeds;
+import gcl.c2fpl.C2fpl;
 import gcl.c2fpl.C2fplConfig;
 import gcl.c2fpl.C2fplLabels;
-import gcl.c2fpl.DivisiveClustering;
-import gcl.c2fpl.FeatureMagnitude;
 import gcl.c2fpl.FineLabels;
 import gcl.data.FeatureSet;
 import gcl.data.Video;
@@ -65,9 +63,7 @@ public final class C2fplChecks {
      */
     public static Checks.Result anomalousVideosAt(FeatureSet train, C2fplConfig config, double eta, int answer) {
         String name = "η";
-        C2fplConfig c = config.with("eta", eta);
-        int right = DivisiveClustering.cluster(FeatureMagnitude.videoStatistics(train, FeatureMagnitude.norms(train)), c,
-                new Seeds(c.seed())).anomalousCount();
+        int right = anomalousCount(train, config.with("eta", eta));
         if (answer < 0) {
             return new Checks.Result(name, false, "not answered yet: set the answer to the number of pseudo-anomalous videos at η = "
                     + eta + ".");
@@ -80,4 +76,25 @@ public final class C2fplChecks {
                 + ") and count the videos of C_1 (coarse().anomalousCount()).");
     }
 
+    /**
+     * Exercise "η, predicted": whether the coarse stage labels fewer, the same or more videos anomalous when it
+     * stops at a ratio |C_1| / |C_0| ≥ {@code eta} instead of the configured η; the student writes the prediction
+     * ("fewer", "the same" or "more") before running it.
+     */
+    public static Checks.Result etaPrediction(FeatureSet train, C2fplConfig config, double eta, String predicted) {
+        int now = anomalousCount(train, config);
+        int then = anomalousCount(train, config.with("eta", eta));
+        String right = then < now ? "fewer" : then == now ? "the same" : "more";
+        return Checks.choice("η, predicted", predicted, right, String.format(Locale.ROOT, "at η = %s C_1 holds %d videos, at η = %s"
+                + " %d: each split moves videos to C_1, and the splitting stops at the first step whose ratio |C_1| / |C_0| reaches η,"
+                + " so a smaller η stops it sooner.", trim(config.eta()), now, trim(eta), then));
+    }
+
+    private static int anomalousCount(FeatureSet train, C2fplConfig c) {
+        return C2fpl.pseudoLabels(train, c).coarse().anomalousCount();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
 }

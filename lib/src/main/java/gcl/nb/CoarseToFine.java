@@ -405,6 +405,45 @@ public final class CoarseToFine {
     }
 
     /**
+     * The recorded runs on a dataset: Table 2's ({@code notebooks/results/table2-DATA.csv}) and C2FPL's
+     * ({@code c2fpl-DATA.csv}, where recorded) in one runs table.
+     */
+    public static Table recorded(String data) {
+        Table t = Recorded.table("table2-" + data + ".csv");
+        if (Recorded.exists("c2fpl-" + data + ".csv")) {
+            t = t.append(Recorded.table("c2fpl-" + data + ".csv").selectColumns(t.columnNames().toArray(String[]::new)));
+        }
+        return t.setName("recorded: " + data);
+    }
+
+    /**
+     * What feature size alone scores on the datasets of the recorded C2FPL measurement
+     * ({@code notebooks/results/c2fpl-phase-a.csv}, columns {@code video_mean_auc}, {@code video_spread_auc},
+     * {@code *_magnitude_frame_auc}), in the form of {@link #magnitudeAlone}: data, measure, AUC %.
+     */
+    public static Table recordedMagnitudeAlone() {
+        Table phaseA = Recorded.table("c2fpl-phase-a.csv");
+        StringColumn data = StringColumn.create("data");
+        StringColumn measure = StringColumn.create("feature size alone as a score");
+        DoubleColumn auc = DoubleColumn.create("AUC %");
+        List<String> seen = new ArrayList<>();
+        for (int r = 0; r < phaseA.rowCount(); r++) {
+            String name = phaseA.stringColumn("data").get(r);
+            if (seen.contains(name)) {
+                continue; // the measures are the data's, the same in every row of it
+            }
+            seen.add(name);
+            add(data, measure, auc, name, "videos (train): mean magnitude μ_i", 100 * phaseA.numberColumn("video_mean_auc").getDouble(r));
+            add(data, measure, auc, name, "videos (train): spread σ_i", 100 * phaseA.numberColumn("video_spread_auc").getDouble(r));
+            add(data, measure, auc, name, "frames (train): segment magnitude a_ij",
+                    100 * phaseA.numberColumn("train_magnitude_frame_auc").getDouble(r));
+            add(data, measure, auc, name, "frames (test): segment magnitude a_ij",
+                    100 * phaseA.numberColumn("test_magnitude_frame_auc").getDouble(r));
+        }
+        return Table.create("What feature size alone scores, recorded (notebooks/results/c2fpl-phase-a.csv)", data, measure, auc);
+    }
+
+    /**
      * The recorded results of AE_AllData and GCL_PT under both presets and of C2FPL, on each recorded
      * dataset ({@code notebooks/results/table2-DATA.csv} and {@code c2fpl-DATA.csv}), with this session's runs
      * of the same methods as the first column when given, then the papers' numbers on real data, labelled.
@@ -422,11 +461,7 @@ public final class CoarseToFine {
             headers.add("this session: " + liveData);
         }
         for (String data : recorded) {
-            Table t = Recorded.table("table2-" + data + ".csv");
-            if (Recorded.exists("c2fpl-" + data + ".csv")) {
-                t = t.append(Recorded.table("c2fpl-" + data + ".csv").selectColumns(t.columnNames().toArray(String[]::new)));
-            }
-            tables.add(t);
+            tables.add(recorded(data));
             headers.add(data + " (recorded)");
         }
         List<String[]> rows = List.of(new String[] {"AE_AllData", "paper"}, new String[] {"AE_AllData", "robust"},

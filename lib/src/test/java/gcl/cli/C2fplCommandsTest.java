@@ -72,6 +72,7 @@ class C2fplCommandsTest {
         options.experiment.config = new ConfigOptions();
         options.experiment.config.profile = "quick";
         options.experiment.config.preset = "robust";
+        options.experiment.config.fields = new FieldOverrides();
         assertEquals(7, options.paperTrials(options.experiment.baseConfig()).size(), "C2FPL runs only when --methods names it");
     }
 
