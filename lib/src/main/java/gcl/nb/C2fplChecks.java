@@ -86,8 +86,10 @@ public final class C2fplChecks {
         int then = anomalousCount(train, config.with("eta", eta));
         String right = then < now ? "fewer" : then == now ? "the same" : "more";
         return Checks.choice("η, predicted", predicted, right, String.format(Locale.ROOT, "at η = %s C_1 holds %d videos, at η = %s"
-                + " %d: each split moves videos to C_1, and the splitting stops at the first step whose ratio |C_1| / |C_0| reaches η,"
-                + " so a smaller η stops it sooner.", trim(config.eta()), now, trim(eta), then));
+                + " %d. The splitting stops at the first split whose ratio |C_1| / |C_0| reaches η, and a split moves a whole"
+                + " mixture component: %s", trim(config.eta()), now, trim(eta), then,
+                then == now ? "here one split carried the ratio past both values, so both stop after it (the splits table shows it)."
+                        : then < now ? "a smaller η stops it at an earlier split." : "a larger η needs more splits."));
     }
 
     private static int anomalousCount(FeatureSet train, C2fplConfig c) {

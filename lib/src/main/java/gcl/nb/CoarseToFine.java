@@ -31,6 +31,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * Lesson 08's views of C2FPL ({@code gcl.c2fpl}) on a dataset: the coarse clusters, the normal model, one
@@ -411,7 +412,25 @@ public final class CoarseToFine {
     public static Table recorded(String data) {
         Table t = Recorded.table("table2-" + data + ".csv");
         if (Recorded.exists("c2fpl-" + data + ".csv")) {
-            t = t.append(Recorded.table("c2fpl-" + data + ".csv").selectColumns(t.columnNames().toArray(String[]::new)));
+            Table c2fpl = Recorded.table("c2fpl-" + data + ".csv");
+            Table aligned = Table.create(c2fpl.name());
+            for (Column<?> column : t.columns()) {
+                Column<?> mine = c2fpl.column(column.name());
+                if (mine.type() != column.type()) {
+                    // a column C2FPL leaves empty (GCL's networks, its diagnostics) reads as text: empty in Table 2's type
+                    if (mine.countMissing() != mine.size()) {
+                        throw new IllegalStateException("c2fpl-" + data + ".csv: column " + column.name() + " is "
+                                + mine.type().name() + ", in table2-" + data + ".csv " + column.type().name());
+                    }
+                    Column<?> empty = column.emptyCopy();
+                    for (int r = 0; r < mine.size(); r++) {
+                        empty.appendMissing();
+                    }
+                    mine = empty;
+                }
+                aligned.addColumns(mine);
+            }
+            t = t.append(aligned);
         }
         return t.setName("recorded: " + data);
     }
