@@ -463,6 +463,35 @@ public final class CoarseToFine {
     }
 
     /**
+     * What centring each video's magnitudes on its own median ({@code magnitudeCentring = video-median}) did to
+     * C2FPL, in words, from the recorded runs ({@code c2fpl-DATA.csv} and {@code c2fpl-centred-DATA.csv}): per
+     * dataset, C2FPL's AUC % without and with it, and whether the difference of the means is larger than twice
+     * the larger of the two seed spreads (then "higher" or "lower", else "level").
+     */
+    public static String centringReading(String... data) {
+        StringBuilder text = new StringBuilder();
+        for (String d : data) {
+            String plainFile = "c2fpl-" + d + ".csv";
+            String centredFile = "c2fpl-centred-" + d + ".csv";
+            if (!Recorded.exists(plainFile) || !Recorded.exists(centredFile)) {
+                text.append(String.format(Locale.ROOT, "- %s: not recorded with and without centring.%n", d));
+                continue;
+            }
+            Table plain = Summaries.summary(Recorded.table(plainFile));
+            Table centred = Summaries.summary(Recorded.table(centredFile));
+            double a = plain.doubleColumn(2).get(0);
+            double b = centred.doubleColumn(2).get(0);
+            double spread = Math.max(plain.doubleColumn("std").get(0), centred.doubleColumn("std").get(0));
+            String verdict = b - a > 2 * spread ? "**higher** with centring" : a - b > 2 * spread ? "**lower** with centring"
+                    : "level (the difference is within twice the seed spread)";
+            text.append(String.format(Locale.ROOT, "- %s: C2FPL %s without centring, %s with it: %s.%n", d,
+                    meanStd(Recorded.table(plainFile), "C2FPL", "paper"), meanStd(Recorded.table(centredFile), "C2FPL", "paper"),
+                    verdict));
+        }
+        return text.toString();
+    }
+
+    /**
      * The recorded results of AE_AllData and GCL_PT under both presets and of C2FPL, on each recorded
      * dataset ({@code notebooks/results/table2-DATA.csv} and {@code c2fpl-DATA.csv}), with this session's runs
      * of the same methods as the first column when given, then the papers' numbers on real data, labelled.
