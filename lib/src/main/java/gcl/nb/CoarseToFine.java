@@ -466,7 +466,7 @@ public final class CoarseToFine {
      * What centring each video's magnitudes on its own median ({@code magnitudeCentring = video-median}) did to
      * C2FPL, in words, from the recorded runs ({@code c2fpl-DATA.csv} and {@code c2fpl-centred-DATA.csv}): per
      * dataset, C2FPL's AUC % without and with it, and whether the difference of the means is larger than twice
-     * the larger of the two seed spreads (then "higher" or "lower", else "level").
+     * its standard error, √(s₁²/n₁ + s₂²/n₂) over the seeds (then "higher" or "lower", else "level").
      */
     public static String centringReading(String... data) {
         StringBuilder text = new StringBuilder();
@@ -481,9 +481,11 @@ public final class CoarseToFine {
             Table centred = Summaries.summary(Recorded.table(centredFile));
             double a = plain.doubleColumn(2).get(0);
             double b = centred.doubleColumn(2).get(0);
-            double spread = Math.max(plain.doubleColumn("std").get(0), centred.doubleColumn("std").get(0));
-            String verdict = b - a > 2 * spread ? "**higher** with centring" : a - b > 2 * spread ? "**lower** with centring"
-                    : "level (the difference is within twice the seed spread)";
+            double sa = plain.doubleColumn("std").get(0);
+            double sb = centred.doubleColumn("std").get(0);
+            double se = Math.sqrt(sa * sa / plain.intColumn("seeds").get(0) + sb * sb / centred.intColumn("seeds").get(0));
+            String verdict = b - a > 2 * se ? "**higher** with centring" : a - b > 2 * se ? "**lower** with centring"
+                    : "level (the difference is within twice its standard error)";
             text.append(String.format(Locale.ROOT, "- %s: C2FPL %s without centring, %s with it: %s.%n", d,
                     meanStd(Recorded.table(plainFile), "C2FPL", "paper"), meanStd(Recorded.table(centredFile), "C2FPL", "paper"),
                     verdict));

@@ -75,4 +75,15 @@ class C2fplChecksTest {
         assertEquals(c2fpl.rowCount(), c2fpl.column("AUC_D %").countMissing(), "C2FPL has no D");
         assertEquals(ColumnType.DOUBLE, both.column("d_agrees_g_first").type());
     }
+
+    /** The centring reading compares the recorded runs with and without centring against the standard error. */
+    @Test
+    void centringReadingSaysWhichWayEachRecordedSetMoved() {
+        String text = CoarseToFine.centringReading("synthetic-videos-quick", "synthetic-quick", "no-such-set");
+        String[] lines = text.split("\n");
+        assertEquals(3, lines.length, text);
+        assertTrue(lines[0].startsWith("- synthetic-videos-quick: C2FPL ") && lines[0].contains("**higher** with centring"), text);
+        assertTrue(lines[1].contains("**lower** with centring"), text);
+        assertTrue(lines[2].contains("not recorded"), text);
+    }
 }
