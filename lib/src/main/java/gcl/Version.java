@@ -32,7 +32,15 @@ public final class Version {
     public static final List<String> METHOD_PACKAGES = List.of("gcl/data/", "gcl/clean/", "gcl/model/", "gcl/train/",
             "gcl/eval/", "gcl/Seeds");
 
+    /**
+     * The same for C2FPL ({@code gcl.c2fpl}): datasets, evaluation, its own package, the seeds, and the
+     * config fields' parsing it shares with GCL ({@code gcl.train.ConfigFields}).
+     */
+    public static final List<String> C2FPL_PACKAGES = List.of("gcl/data/", "gcl/eval/", "gcl/c2fpl/", "gcl/Seeds",
+            "gcl/train/ConfigFields");
+
     private static volatile String methodCode;
+    private static volatile String c2fplCode;
 
     private Version() {
     }
@@ -60,6 +68,16 @@ public final class Version {
         return code;
     }
 
+    /** As {@link #methodCode()}, over the classes of {@link #C2FPL_PACKAGES}: what a C2FPL run is keyed by. */
+    public static String c2fplCode() {
+        String code = c2fplCode;
+        if (code == null) {
+            code = methodCode(classesLocation(), C2FPL_PACKAGES);
+            c2fplCode = code;
+        }
+        return code;
+    }
+
     /** The versions recorded with every run: gcl, method code, deeplearning4j, java, os, nd4j backend. */
     public static Map<String, String> all() {
         Map<String, String> v = new LinkedHashMap<>();
@@ -74,13 +92,18 @@ public final class Version {
 
     /** The hash of the method classes under a classes folder or in a jar (see {@link #methodCode()}). */
     static String methodCode(Path classes) {
+        return methodCode(classes, METHOD_PACKAGES);
+    }
+
+    /** The hash of the classes under a classes folder or in a jar whose names start with one of {@code packages}. */
+    static String methodCode(Path classes, List<String> packages) {
         Map<String, byte[]> files = new TreeMap<>();
         try {
             if (Files.isDirectory(classes)) {
                 try (Stream<Path> walk = Files.walk(classes)) {
                     for (Path p : walk.filter(Files::isRegularFile).toList()) {
                         String name = classes.relativize(p).toString().replace('\\', '/');
-                        if (isMethodClass(name)) {
+                        if (isClassOf(name, packages)) {
                             files.put(name, Files.readAllBytes(p));
                         }
                     }
@@ -88,7 +111,7 @@ public final class Version {
             } else {
                 try (JarFile jar = new JarFile(classes.toFile())) {
                     for (JarEntry e : jar.stream().toList()) {
-                        if (!e.isDirectory() && isMethodClass(e.getName())) {
+                        if (!e.isDirectory() && isClassOf(e.getName(), packages)) {
                             try (InputStream in = jar.getInputStream(e)) {
                                 files.put(e.getName(), in.readAllBytes());
                             }
@@ -100,7 +123,7 @@ public final class Version {
             throw new UncheckedIOException(classes + ": cannot read the library's classes to hash them: " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new IllegalStateException(classes + ": no classes of the method packages " + METHOD_PACKAGES + " found");
+            throw new IllegalStateException(classes + ": no classes of the method packages " + packages + " found");
         }
         MessageDigest sha = Sha256.digest();
         files.forEach((name, bytes) -> {
@@ -111,8 +134,8 @@ public final class Version {
         return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     }
 
-    private static boolean isMethodClass(String name) {
-        return name.endsWith(".class") && METHOD_PACKAGES.stream().anyMatch(name::startsWith);
+    private static boolean isClassOf(String name, List<String> packages) {
+        return name.endsWith(".class") && packages.stream().anyMatch(name::startsWith);
     }
 
     private static Path classesLocation() {

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"Run the component ablation of the paper's Table 2 over seeds.",
             "The methods are AE_AllData, AE_OCC, AE_TD, GCL w/o NL, GCL_B, GCL_PT and GCL_OCC; one row per (method, seed)",
             "with its frame-level AUC. Runs already made with the same config, seed and data are read from the cache",
-            "shared with the notebooks."})
+            "shared with the notebooks. --methods c2fpl adds C2FPL (coarse-to-fine pseudo-labels, lesson 08) on the same",
+            "data, seeds and cache."})
 public final class AblateCommand implements Callable<Integer> {
     @Mixin
     AblateOptions options;

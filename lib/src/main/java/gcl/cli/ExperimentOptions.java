@@ -2,6 +2,7 @@ package gcl.cli;
 
 import gcl.Outputs;
 import gcl.Profile;
+import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.experiment.Experiment;
@@ -32,7 +33,7 @@ public final class ExperimentOptions {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Run only these of the command's methods, e.g. gcl-pt,gcl-occ or GCL_PT (default: all of them).")
+    @Option(names = "--methods", split = ",", paramLabel = "METHOD", description = "Run only these of the command's methods, e.g. gcl-pt,gcl-occ or GCL_PT (default: all of them); ablate also takes c2fpl, run only when named.")
     List<String> methods = List.of();
 
     @Option(names = "--fresh", description = "Train every run anew, even when the cache holds it.")
@@ -110,6 +111,16 @@ public final class ExperimentOptions {
         return config.config();
     }
 
+    /** C2FPL's config of the profile, with every {@code --set c2fpl.FIELD=VALUE} applied ({@link ConfigOptions#c2fplConfig}). */
+    public C2fplConfig c2fplConfig() {
+        return config.c2fplConfig();
+    }
+
+    /** Whether {@code --methods} names this method (in any spelling: {@code c2fpl}, {@code C2FPL}). */
+    public boolean names(String method) {
+        return methods.stream().anyMatch(m -> normalise(m).equals(normalise(method)));
+    }
+
     /**
      * The trials named by {@code --methods} (by trial name or variant, in any spelling
      * {@link Variant#parse} takes), in the command's order; all of them without {@code --methods}.
@@ -139,7 +150,7 @@ public final class ExperimentOptions {
         }
         try {
             Variant v = Variant.parse(method);
-            return trial.config().variant() == v && trial.name().equals(v.paperName());
+            return trial.config() instanceof GclConfig g && g.variant() == v && trial.name().equals(v.paperName());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,6 +1,7 @@
 package gcl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gcl.c2fpl.C2fplConfig;
 import gcl.train.GclConfig;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Option;
  * changes any field, and the typed flags ({@code --epochs 20}, {@code --batch 512}, ...) are
  * {@code --set} written shorter. Every one of them becomes an entry of one list of overrides,
  * applied by {@link GclConfig#with}, which checks the field's name and type; a field may be given
- * once. A picocli mixin, inside {@link ConfigOptions} and in {@code gcl premise}.
+ * once. A field named {@code c2fpl.FIELD} changes C2FPL's config instead ({@link #applyC2fpl}).
+ * A picocli mixin, inside {@link ConfigOptions} and in {@code gcl premise}.
  */
 public final class FieldOverrides {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The prefix of a {@code --set} field of C2FPL's config: {@code --set c2fpl.windowShare=0.2}. */
+    static final String C2FPL = C2fplConfig.METHOD + ".";
 
     /** The typed flags given, in command-line order: field, value (in the JSON form {@link GclConfig#with} takes). */
     private final List<Map.Entry<String, Object>> flags = new ArrayList<>();
@@ -29,7 +34,7 @@ public final class FieldOverrides {
     private String badFlag;
 
     @Option(names = "--set", paramLabel = "FIELD=VALUE",
-            description = "Change any config field, e.g. --set generatorHidden=[256,64,256] --set negativeTarget=gaussian:6 (repeatable; the fields are listed below).")
+            description = "Change any config field, e.g. --set generatorHidden=[256,64,256] --set negativeTarget=gaussian:6, or C2FPL's with c2fpl.FIELD (repeatable; the fields are listed below).")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs of the loop (AE variants: of the autoencoder): --set epochs=N.")
@@ -113,26 +118,49 @@ public final class FieldOverrides {
         return all;
     }
 
-    /** Returns {@code base} with every override applied: the typed flags, then each {@code --set}. */
+    /** Returns {@code base} with every override of a GCL field applied: the typed flags, then each {@code --set}. */
     public GclConfig apply(GclConfig base) {
         GclConfig c = base;
         for (Map.Entry<String, Object> o : overrides()) {
-            c = c.with(o.getKey(), o.getValue());
+            if (!o.getKey().startsWith(C2FPL)) {
+                c = c.with(o.getKey(), o.getValue());
+            }
+        }
+        return c;
+    }
+
+    /** Returns {@code base} with every {@code --set c2fpl.FIELD=VALUE} applied, in command-line order. */
+    public C2fplConfig applyC2fpl(C2fplConfig base) {
+        C2fplConfig c = base;
+        for (Map.Entry<String, Object> o : overrides()) {
+            if (o.getKey().startsWith(C2FPL)) {
+                c = c.with(o.getKey().substring(C2FPL.length()), o.getValue());
+            }
         }
         return c;
     }
 
     /**
      * Returns the help section listing the config's fields with their descriptions, generated from
-     * {@link GclConfig#fieldDocs()}: a name column and a wrapped description column.
+     * {@link GclConfig#fieldDocs()}: a name column and a wrapped description column; for {@code ablate},
+     * C2FPL's fields after them.
      */
     static String fieldsHelp(Help help) {
+        String text = String.format("%nConfig fields (--set FIELD=VALUE):%n") + fieldTable(help, GclConfig.fieldDocs(), "");
+        if (help.commandSpec().name().equals("ablate")) {
+            text += String.format("%nC2FPL's config fields (--methods c2fpl; --set c2fpl.FIELD=VALUE):%n")
+                    + fieldTable(help, C2fplConfig.fieldDocs(), C2FPL);
+        }
+        return text;
+    }
+
+    private static String fieldTable(Help help, Map<String, String> docs, String prefix) {
         int width = help.commandSpec().usageMessage().width();
-        int nameWidth = 2 + GclConfig.fieldNames().stream().mapToInt(String::length).max().orElse(0) + 2;
+        int nameWidth = 2 + docs.keySet().stream().mapToInt(f -> prefix.length() + f.length()).max().orElse(0) + 2;
         TextTable table = TextTable.forColumns(help.colorScheme(),
                 new Column(nameWidth, 2, Column.Overflow.SPAN), new Column(width - nameWidth, 0, Column.Overflow.WRAP));
-        GclConfig.fieldDocs().forEach(table::addRowValues);
-        return String.format("%nConfig fields (--set FIELD=VALUE):%n") + table + String.format("%n");
+        docs.forEach((field, doc) -> table.addRowValues(prefix + field, doc));
+        return table + String.format("%n");
     }
 
     /** A command-line value as JSON: numbers, booleans and lists as they are, anything else as a string. */

@@ -3,6 +3,8 @@ package gcl.experiment;
 import gcl.AtomicFiles;
 import gcl.Log;
 import gcl.Progress;
+import gcl.RunConfig;
+import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
 import gcl.eval.Evaluation;
 import gcl.train.GclConfig;
@@ -36,8 +38,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * Table t = exp.runAll(PaperTrials.table2(config), List.of(1L, 2L, 3L));
  * }</pre>
  *
- * Every run is trained exactly as {@link Run#train} does; the result reported is the model after
- * the configured number of epochs, never the epoch with the best test AUC.
+ * Every run is trained exactly as {@link Run#train} does (a C2FPL config as {@code gcl.c2fpl.C2fpl#train}
+ * does); the result reported is the model after the configured number of epochs, never the epoch with the
+ * best test AUC.
  */
 public final class Experiment {
     private final Dataset data;
@@ -90,13 +93,21 @@ public final class Experiment {
         return cache;
     }
 
-    /** One run of a config: read back from the cache when it holds it (and not fresh), else trained now. */
-    public Run run(String name, GclConfig config) {
+    /**
+     * One run of a config: read back from the cache when it holds it (and not fresh), else trained now.
+     * A {@link GclConfig} trains GCL; a {@link C2fplConfig} trains C2FPL, which has no checkpoint to resume
+     * (an interrupted C2FPL run is trained again).
+     */
+    public Run run(String name, RunConfig config) {
+        if (!(config instanceof GclConfig || config instanceof C2fplConfig)) {
+            throw new IllegalArgumentException("no training for a config of the method " + config.method());
+        }
         requireTestGroundTruth(data);
         long start = System.nanoTime();
         boolean quietEpochs = quiet || !epochProgress;
-        GclTrainer trainer = Run.trainer(data, config, quietEpochs);
-        String key = RunCache.key(trainer.config(), data);
+        // GCL decides auto centring on the training split here, once; C2FPL has no trainer
+        GclTrainer trainer = config instanceof GclConfig gcl ? Run.trainer(data, gcl, quietEpochs) : null;
+        String key = trainer != null ? RunCache.key(trainer.config(), data) : RunCache.key((C2fplConfig) config, data);
         if (!fresh && cache.has(key)) {
             return readCached(name, key);
         }
@@ -110,7 +121,8 @@ public final class Experiment {
             return readCached(name, key);
         }
         try {
-            Run result = work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
+            Run result = trainer == null ? C2fplRun.train(name, data, (C2fplConfig) config, work.dir(), quiet)
+                    : work.interrupted() ? resume(name, work.dir(), quietEpochs, trainer)
                     : Run.train(name, data, trainer, work.dir());
             Path dir = cache.admit(key, work.dir());
             work.close();
@@ -258,7 +270,8 @@ public final class Experiment {
     }
 
     /**
-     * One row per run: method, preset (the recipe, {@link gcl.train.Preset}), seed, AUC % (configured score source), AUC_G %, AUC_D %, AP %,
+     * One row per run: method, preset (the recipe, {@link gcl.train.Preset}; {@code paper} for C2FPL), seed, AUC % (configured
+     * score source; C2FPL's classifier), AUC_G %, AUC_D % (NaN for C2FPL, which has neither G nor D), AP %,
      * seconds (to get it now: training, or reading back), train s (how long training took, cached or
      * not), cached, run (its cache key), then the run's training diagnostics ({@link Symptoms#SIGNALS}:
      * signals that need no test labels, rounded to 2 decimals).
@@ -281,7 +294,7 @@ public final class Experiment {
             Map<String, Double> d = Symptoms.of(r.history());
             signals.forEach((k, c) -> c.append(round(d.get(k))));
             method.append(r.name());
-            preset.append(r.config().preset().id());
+            preset.append(r.config().presetId());
             seed.append((int) r.config().seed());
             auc.append(round(100 * r.metrics().auc()));
             aucG.append(round(100 * r.metrics().aucGenerator()));

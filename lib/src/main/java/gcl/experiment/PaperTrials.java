@@ -1,5 +1,6 @@
 package gcl.experiment;
 
+import gcl.c2fpl.C2fplConfig;
 import gcl.train.GclConfig;
 import gcl.train.Preset;
 import gcl.train.NegativeTarget;
@@ -12,9 +13,12 @@ import java.util.stream.LongStream;
 
 /**
  * The paper's experiments as lists of {@link Trial}s over a base config (usually the lessons' or
- * the CLI's config of the profile), and the seeds to run them with.
+ * the CLI's config of the profile), and the seeds to run them with; and C2FPL, the method lesson 08 sets
+ * beside them.
  */
 public final class PaperTrials {
+    /** The name of C2FPL's trial in tables, and its {@code --methods} name. */
+    public static final String C2FPL = "C2FPL";
     private PaperTrials() {
     }
 
@@ -90,6 +94,11 @@ public final class PaperTrials {
             recipes.forEach((name, c) -> trials.add(new Trial(v.paperName() + " | " + name, c.withVariant(v))));
         }
         return trials;
+    }
+
+    /** C2FPL (Al-lahham et al., WACV 2024) on a config of its own, named {@value #C2FPL}. */
+    public static Trial c2fpl(C2fplConfig config) {
+        return new Trial(C2FPL, config);
     }
 
     /** Seeds 1..n. */

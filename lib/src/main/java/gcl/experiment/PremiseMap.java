@@ -195,11 +195,12 @@ public final class PremiseMap {
             order("seed");
             seedColumn.append((int) seed);
             boolean ok = run != null;
+            GclConfig config = ok ? run.gclConfig() : null; // the map's methods are all GCL's
             put("AUC %", ok ? Experiment.round(run.aucPercent()) : Double.NaN);
-            put("score", ok ? scoreName(run.config().effectiveScoreBy()) : "");
+            put("score", ok ? scoreName(config.effectiveScoreBy()) : "");
             put("AUC_G %", ok ? Experiment.round(100 * run.metrics().aucGenerator()) : Double.NaN);
             put("AUC_D %", ok ? Experiment.round(100 * run.metrics().aucDiscriminator()) : Double.NaN);
-            put("centring", ok ? run.config().videoCentring().id() : "");
+            put("centring", ok ? config.videoCentring().id() : "");
             put("train s", ok ? Math.round(run.trainingSeconds() * 10) / 10.0 : Double.NaN);
             put("error", error == null ? "" : error);
             Map<String, Double> d = ok ? Symptoms.of(run.history()) : Map.of();

@@ -1,5 +1,8 @@
 package gcl.experiment;
 
+import gcl.RunConfig;
+import gcl.c2fpl.AnomalyClassifier;
+import gcl.c2fpl.C2fplModel;
 import gcl.data.Dataset;
 import gcl.eval.Evaluation;
 import gcl.eval.Metrics;
@@ -25,16 +28,21 @@ import tech.tablesaw.api.Table;
  *
  * <p>The reported numbers are always the model's after the configured number of epochs, never the
  * epoch with the best test AUC.
+ *
+ * <p>A run of C2FPL ({@code gcl.c2fpl}, a {@link gcl.c2fpl.C2fplConfig}) is a run too, made by
+ * {@link Experiment#run} and read back here: its config is C2FPL's, its metrics have no AUC_G or AUC_D,
+ * its history is the classifier's, and its model is {@link #classifier()} instead of {@link #model()}.
  */
 public final class Run {
     private final String name;
-    private final GclConfig config;
+    private final RunConfig config;
     private final Metrics metrics;
     private final Table history;
     private final Path dir;
     private final boolean fromCache;
     private final double seconds;
     private final TrainingResult training;
+    private final C2fplModel c2fpl;
 
     /**
      * @param name      the trial's name, e.g. {@code GCL_B}
@@ -44,10 +52,11 @@ public final class Run {
      * @param dir       its run directory, or null when it was kept in memory only
      * @param fromCache whether it was read back rather than trained now
      * @param seconds   how long it took to get it (training, or reading back)
-     * @param training  what training returned (the model in memory), or null for a run read back
+     * @param training  what GCL's training returned (the model in memory), or null for a run read back or of C2FPL
+     * @param c2fpl     the C2FPL model in memory, or null for a run read back or of GCL
      */
-    Run(String name, GclConfig config, Metrics metrics, Table history, Path dir, boolean fromCache, double seconds,
-        TrainingResult training) {
+    Run(String name, RunConfig config, Metrics metrics, Table history, Path dir, boolean fromCache, double seconds,
+        TrainingResult training, C2fplModel c2fpl) {
         this.name = name;
         this.config = config;
         this.metrics = metrics;
@@ -56,6 +65,7 @@ public final class Run {
         this.fromCache = fromCache;
         this.seconds = seconds;
         this.training = training;
+        this.c2fpl = c2fpl;
     }
 
     /**
@@ -120,13 +130,16 @@ public final class Run {
         if (!state.finished()) {
             throw new IllegalStateException(state.describe());
         }
+        if (C2fplRun.holds(dir)) {
+            return C2fplRun.read(name, dir);
+        }
         if (!Files.isRegularFile(run.metricsFile())) {
             throw new IllegalStateException(run.metricsFile() + " is missing, so the run cannot be read back");
         }
         try {
             GclConfig config = run.readManifest().config();
             Metrics metrics = Metrics.fromTable(run.readMetrics(), run.metricsFile().toString());
-            return new Run(name, config, metrics, run.readHistory(), dir, true, (System.nanoTime() - start) / 1e9, null);
+            return new Run(name, config, metrics, run.readHistory(), dir, true, (System.nanoTime() - start) / 1e9, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
@@ -164,7 +177,7 @@ public final class Run {
             }
         }
         return new Run(name, result.model().config(), metrics, result.history().table(), run == null ? null : run.root(),
-                false, (System.nanoTime() - start) / 1e9, result);
+                false, (System.nanoTime() - start) / 1e9, result, null);
     }
 
     /**
@@ -173,7 +186,7 @@ public final class Run {
      * {@link #model()} loads it from the folder.
      */
     Run movedTo(Path newDir, double totalSeconds) {
-        return new Run(name, config, metrics, history, newDir, fromCache, totalSeconds, null);
+        return new Run(name, config, metrics, history, newDir, fromCache, totalSeconds, null, null);
     }
 
     /**
@@ -182,7 +195,7 @@ public final class Run {
      * ({@link #read}) and reports them with this, so its table rows are those of {@link Experiment}.
      */
     public Run reportedAs(boolean cached, double totalSeconds) {
-        return new Run(name, config, metrics, history, dir, cached, totalSeconds, null);
+        return new Run(name, config, metrics, history, dir, cached, totalSeconds, null, null);
     }
 
     /** The trial's name. */
@@ -190,9 +203,21 @@ public final class Run {
         return name;
     }
 
-    /** The full config (seed included). */
-    public GclConfig config() {
+    /** The full config (seed included): a {@link GclConfig} or a {@link gcl.c2fpl.C2fplConfig}. */
+    public RunConfig config() {
         return config;
+    }
+
+    /**
+     * The config of a GCL run.
+     *
+     * @throws IllegalStateException for a run of another method (C2FPL), naming it
+     */
+    public GclConfig gclConfig() {
+        if (config instanceof GclConfig c) {
+            return c;
+        }
+        throw new IllegalStateException(name + " is a " + config.method() + " run, not a GCL run");
     }
 
     /** Frame-level metrics after the last configured epoch; null when the test split has no ground truth. */
@@ -225,8 +250,15 @@ public final class Run {
         return training;
     }
 
-    /** The trained model (G, and D for GCL variants): in memory after training, else loaded from the run directory. */
+    /**
+     * The trained model (G, and D for GCL variants): in memory after training, else loaded from the run directory.
+     *
+     * @throws IllegalStateException for a C2FPL run (its model is {@link #classifier()})
+     */
     public GclModel model() {
+        if (!(config instanceof GclConfig)) {
+            throw new IllegalStateException(name + " is a run of " + config.method() + ", not of GCL: its model is classifier()");
+        }
         if (training != null) {
             return training.model();
         }
@@ -235,6 +267,37 @@ public final class Run {
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The classifier of a C2FPL run: in memory after training, else loaded from the run directory.
+     *
+     * @throws IllegalStateException for a run of GCL (its model is {@link #model()})
+     */
+    public AnomalyClassifier classifier() {
+        if (c2fpl != null) {
+            return c2fpl.classifier();
+        }
+        if (dir == null || !C2fplRun.holds(dir)) {
+            throw new IllegalStateException(name + " is not a C2FPL run kept in a folder: a GCL run's model is model()");
+        }
+        return C2fplRun.classifier(dir);
+    }
+
+    /**
+     * What a C2FPL run's training saw, without any ground truth ({@link C2fplModel#summary()}: shares
+     * pseudo-labelled anomalous, the normal model, label entropy, the classifier's fit to its labels).
+     *
+     * @throws IllegalStateException for a run of GCL (its signals are in {@link #history()})
+     */
+    public Table c2fplSummary() {
+        if (c2fpl != null) {
+            return c2fpl.summary();
+        }
+        if (dir == null || !C2fplRun.holds(dir)) {
+            throw new IllegalStateException(name + " is not a C2FPL run kept in a folder");
+        }
+        return C2fplRun.summary(dir);
     }
 
     /**

@@ -4,6 +4,7 @@ import gcl.AtomicFiles;
 import gcl.Folders;
 import gcl.Log;
 import gcl.Version;
+import gcl.c2fpl.C2fplConfig;
 import gcl.clean.VideoCentring;
 import gcl.data.Dataset;
 import gcl.train.GclConfig;
@@ -38,7 +39,8 @@ import java.util.concurrent.Semaphore;
  * <p>The key is a SHA-256 over the config's JSON (seed included), the dataset's fingerprint, the
  * library and Deeplearning4j versions, and the hash of the method's compiled code
  * ({@link Version#methodCode()}): change any of them, a fix to G, D or the labeller included, and
- * the run is made anew. A run enters the cache only when it has finished (it is trained in a
+ * the run is made anew. A C2FPL run is keyed the same way with its own JSON (which names the method) and the
+ * hash of its own code ({@link Version#c2fplCode()}). A run enters the cache only when it has finished (it is trained in a
  * temporary folder and then moved into place), so an interrupted run never passes for a finished
  * one. The temporary folder keeps the checkpoint of every finished epoch, and the next request for
  * the same key resumes an interrupted run from it ({@link #claim}) instead of starting over: a
@@ -84,11 +86,20 @@ public final class RunCache {
         return key(config, dataFingerprint, Version.library() + "/" + Version.deeplearning4j() + "/" + Version.methodCode());
     }
 
+    /** The key of a C2FPL config on a dataset, with this build's C2FPL code ({@link Version#c2fplCode()}). */
+    public static String key(C2fplConfig config, Dataset data) {
+        return key(config.toJson(), data.fingerprint(), Version.library() + "/" + Version.deeplearning4j() + "/" + Version.c2fplCode());
+    }
+
     /** 16 hex digits of SHA-256(config JSON, data fingerprint, code). */
     static String key(GclConfig config, String dataFingerprint, String code) {
+        return key(config.toJson(), dataFingerprint, code);
+    }
+
+    private static String key(String configJson, String dataFingerprint, String code) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(config.toJson(), dataFingerprint, code)) {
+            for (String part : List.of(configJson, dataFingerprint, code)) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

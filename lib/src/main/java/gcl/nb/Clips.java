@@ -12,6 +12,7 @@ import gcl.data.GroundTruth;
 import gcl.data.Split;
 import gcl.data.VideoFolder;
 import gcl.features.BatchExtraction;
+import gcl.features.DefaultExtractor;
 import gcl.features.FeatureExtractor;
 import gcl.synth.SyntheticVideos;
 import gcl.video.ReadOptions;
@@ -27,8 +28,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The rendered surveillance clips of lesson 01: rendered and extracted into the cache on first use,
- * one decoded with its ground truth, a frame as an image.
+ * The rendered surveillance clips of lesson 01 (and the 120 of the recorded results, lesson 08): rendered
+ * and extracted into the cache on first use, one decoded with its ground truth, a frame as an image.
  */
 public final class Clips {
     private Clips() {
@@ -39,7 +40,22 @@ public final class Clips {
      * rendered on first use into the cache ({@link Folders#videos()}) and listed from there afterwards.
      */
     public static Path syntheticVideos() {
-        int count = Course.profile() == Profile.FULL ? SyntheticVideos.DEFAULT_COUNT : 12;
+        return rendered(Course.profile() == Profile.FULL ? SyntheticVideos.DEFAULT_COUNT : 12);
+    }
+
+    /**
+     * The rendered videos of the recorded results ({@code notebooks/results/README.md}: 120 clips of seed 1
+     * from 4 cameras, the default extractor), rendered and extracted into the cache on first use: the data
+     * of {@code table2-synthetic-videos-quick.csv} and {@code c2fpl-synthetic-videos-quick.csv}, in either profile.
+     */
+    public static Dataset recordedVideoSet() {
+        return extracted(rendered(RECORDED_VIDEOS), new DefaultExtractor());
+    }
+
+    /** How many clips the recorded video set has. */
+    public static final int RECORDED_VIDEOS = 120;
+
+    private static Path rendered(int count) {
         Path dir = Folders.videos().resolve("synthetic-videos-seed1-" + count);
         try {
             if (!Files.exists(dir.resolve(Annotations.VIDEOS_CSV))) {

@@ -1,6 +1,7 @@
 package gcl.nb;
 
 import gcl.Profile;
+import gcl.c2fpl.C2fplConfig;
 import gcl.data.Dataset;
 import gcl.data.DatasetDirectory;
 import gcl.experiment.Experiment;
@@ -44,6 +45,11 @@ public final class Course {
     /** The base config of the lessons: the paper's settings in the full profile, smaller ones in quick. */
     public static GclConfig config() {
         return GclConfig.forProfile(profile());
+    }
+
+    /** C2FPL's config of the lessons (lesson 08): its paper's settings, with smaller batches in quick ({@link C2fplConfig#forProfile}). */
+    public static C2fplConfig c2fplConfig() {
+        return C2fplConfig.forProfile(profile());
     }
 
     /**

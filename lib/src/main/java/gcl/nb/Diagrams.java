@@ -5,11 +5,12 @@ import java.awt.Color;
 import java.util.Locale;
 
 /**
- * The method's two diagrams as self-contained SVG text (no scripts, no external references, font
+ * The methods' diagrams as self-contained SVG text (no scripts, no external references, font
  * family {@code sans-serif}), to be shown inline in JupyterLab and in exported HTML offline:
  * {@link #cooperativeLoop()} redraws the paper's Fig. 2 (Zaheer et al., "Generative Cooperative
- * Learning for Unsupervised Video Anomaly Detection", CVPR 2022, sec. 3.2, Eqs. 1–6) and
- * {@link #negativeLearning()} its Fig. 3 (sec. 3.2.5, Eqs. 5–6).
+ * Learning for Unsupervised Video Anomaly Detection", CVPR 2022, sec. 3.2, Eqs. 1–6),
+ * {@link #negativeLearning()} its Fig. 3 (sec. 3.2.5, Eqs. 5–6), and {@link #coarseToFine()} the method
+ * of lesson 08, C2FPL.
  *
  * <p>Both are drawn with one small internal helper: boxes with centred lines of text, arrows with
  * arrowheads defined once in {@code <defs>}, and arrow labels. In text, {@code _{x}} is a
@@ -110,6 +111,53 @@ public final class Diagrams {
                 "G minimises L_{G} = (1/b) Σ ‖t − f̂‖₂ (Eq. 5) with t from Eq. 6: it learns to reconstruct normal segments well");
         s.text(WIDTH / 2.0, 372, "middle", INK, 13, false,
                 "and anomalous ones badly, so its error ‖f − f̂‖₂ (Eq. 1) separates them better in the next iteration.");
+        return s.build();
+    }
+
+    /**
+     * C2FPL (Al-lahham et al., WACV 2024; lesson 08) as the package {@code gcl.c2fpl} computes it: feature
+     * magnitudes and their per-video statistics (C1–C2), the coarse stage's divisive clustering into
+     * pseudo-normal C_0 and pseudo-anomalous C_1 videos (C3), the fine stage's normal model, p-values and
+     * windows (C4–C6), and the classifier trained on the segment pseudo-labels (C7). No label is read.
+     *
+     * @return a complete SVG document, {@value #WIDTH} pixels wide
+     */
+    public static String coarseToFine() {
+        Svg s = new Svg(WIDTH, 610);
+        s.text(WIDTH / 2.0, 28, "middle", INK, 17, true, "C2FPL: coarse-to-fine pseudo-labels, then one classifier");
+        // Row 1: the coarse stage, left to right.
+        s.box(15, 55, 150, 85, INK, false, "training videos", "segments f_{ij}", "no labels");
+        s.box(205, 55, 160, 85, INK, false, "magnitudes (C1)", "a_{ij} = ‖f_{ij}‖₂");
+        s.box(405, 55, 160, 85, INK, false, "per video (C2)", "x_{i} = (μ_{i}, σ_{i})", "of its a_{ij}");
+        s.box(605, 55, 280, 85, INK, false, "coarse: divisive clustering (C3)", "a 2-component GMM splits C_{0};",
+                "the part of larger μ moves to C_{1},", "until |C_{1}| / |C_{0}| ≥ η");
+        s.arrow(INK, false, "f", 165, 97, 205, 97);
+        s.arrow(INK, false, "a", 365, 97, 405, 97);
+        s.arrow(INK, false, "x", 565, 97, 605, 97);
+        // Row 2: the two clusters; the normal model of C_0 tests the segments of C_1.
+        s.box(15, 215, 270, 80, NORMAL, false, "C_{0}: pseudo-normal videos", "normal model N(Γ, Σ) (C4)", "of all their a_{ij}");
+        s.box(605, 215, 280, 80, ANOMALOUS, false, "C_{1}: pseudo-anomalous videos", "p-value of each a_{ij} (C5)",
+                "under N(Γ, Σ), two-sided");
+        s.arrow(NORMAL, false, "C_{0}", 680, 140, 680, 175, 150, 175, 150, 215);
+        s.arrow(ANOMALOUS, false, "C_{1}", 800, 140, 800, 215);
+        s.arrow(INK, false, "N(Γ, Σ)", 285, 255, 605, 255);
+        // Row 3: the fine stage's window and the segment pseudo-labels.
+        s.box(605, 345, 280, 80, ANOMALOUS, false, "fine: the window (C6)", "⌊α·m_{i}⌋ segments where p",
+                "changes the most: ŷ = 1 there");
+        s.box(310, 345, 250, 80, INK, false, "segment pseudo-labels ŷ_{ij}", "C_{0}: every segment 0", "C_{1}: window 1, rest 0");
+        s.arrow(ANOMALOUS, false, "", 745, 295, 745, 345);
+        s.arrow(ANOMALOUS, false, "ŷ", 605, 385, 560, 385);
+        s.arrow(NORMAL, false, "ŷ = 0", 150, 295, 150, 385, 310, 385);
+        // Row 4: the classifier and the test videos.
+        s.box(310, 485, 250, 80, INK, false, "classifier Ã_{θ} (C7)", "FC[d, 512, 32, 1], dropout 0.6", "BCE against ŷ, SGD");
+        s.box(605, 485, 280, 80, INK, false, "test videos", "Ã_{θ}(f) per segment, repeated", "over its frames: frame AUC");
+        s.arrow(INK, false, "", 435, 425, 435, 485);
+        s.arrow(INK, false, "Ã_{θ}", 560, 525, 605, 525);
+        s.text(160, 505, "middle", INK, 13, false, "nothing reads a label");
+        s.text(160, 523, "middle", INK, 13, false, "or a ground truth:");
+        s.text(160, 541, "middle", INK, 13, false, "only the features");
+        s.text(WIDTH / 2.0, 596, "middle", INK, 12, false,
+                "Equations C1–C7 as gcl.c2fpl numbers them; α = 0.09 and η = 1 from the authors' code (lesson 08)");
         return s.build();
     }
 

@@ -245,7 +245,7 @@ public final class LessonCharts {
         for (int i = 0; i < g.length; i++) {
             gap = Math.max(gap, Math.abs(g[i] - d[i]));
         }
-        String threshold = run.config().discriminatorThreshold().id();
+        String threshold = run.gclConfig().discriminatorThreshold().id();
         String last = String.format(Locale.ROOT, "in the last epoch G labels %.1f %% and D %.1f %% of a batch",
                 100 * g[g.length - 1], 100 * d[d.length - 1]);
         if (gap < 0.005) {

@@ -4,6 +4,7 @@ import gcl.Folders;
 import gcl.experiment.Experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -24,6 +25,11 @@ public final class Recorded {
      */
     public static Table table(String file) {
         return Experiment.readCsv(folder().resolve(file)).setName("recorded: " + file);
+    }
+
+    /** Whether {@code notebooks/results/} holds this file. */
+    public static boolean exists(String file) {
+        return Files.isRegularFile(folder().resolve(file));
     }
 
     static Path folder() {

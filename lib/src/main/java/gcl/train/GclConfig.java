@@ -1,16 +1,9 @@
 package gcl.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import gcl.AtomicFiles;
-import gcl.JsonSyntax;
 import gcl.Profile;
+import gcl.RunConfig;
 import gcl.clean.DifferenceThreshold;
 import gcl.clean.TemporalDifferenceFilter;
 import gcl.clean.VideoCentring;
@@ -21,16 +14,12 @@ import gcl.model.Generator;
 import gcl.model.RmsPropMomentum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.activations.Activation;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -39,7 +28,8 @@ import tech.tablesaw.api.Table;
  * copy with a {@code with...} method or {@link #with(String, Object)}. Prints as a table
  * ({@link #toTable()}) and round-trips through JSON ({@link #toJson()}, {@link #fromJson}).
  *
- * <p>Choices where the paper is silent are marked "(ours)" in the field descriptions.
+ * <p>Choices where the paper is silent are marked "(ours)" in the field descriptions. Fields by name,
+ * JSON and the table go through {@link ConfigFields}, as every method's config does.
  */
 public record GclConfig(
         @Doc("the recipe these settings started from: paper (exactly the paper) or robust (ours, lesson 03b)") Preset preset,
@@ -65,15 +55,10 @@ public record GclConfig(
         @Doc("segment score: DISCRIMINATOR (paper), GENERATOR or EITHER (robust: the larger of their calibrated ranks); AE variants always use G") ScoreSource scoreBy,
         @Doc("subtract each video's per-dimension median from its features: none (paper), median, streaming, auto (median where the scene share of variance is at least 0.5; ours)") VideoCentring videoCentring,
         @Doc("D's output bias starts at logit(prior); 0 = starts at 0 as in the paper's frameworks (ours)") double discriminatorPrior,
-        @Doc("share of training videos held out of both networks' updates, for the held-out probe and the 'either' score's reference (ours); 0 = none") double heldOutShare) {
+        @Doc("share of training videos held out of both networks' updates, for the held-out probe and the 'either' score's reference (ours); 0 = none") double heldOutShare)
+        implements RunConfig {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // epochs=2.7 is refused, not truncated to 2
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .build();
+    private static final ConfigFields<GclConfig> FIELDS = new ConfigFields<>(GclConfig.class, "config", null, GclConfig::paper);
 
     public GclConfig {
         Objects.requireNonNull(preset, "preset");
@@ -201,7 +186,7 @@ public record GclConfig(
         GclConfig recipe = of(p);
         GclConfig c = this;
         for (String field : Preset.recipeFields()) {
-            c = c.with(field, JSON.valueToTree(recipe).get(field));
+            c = c.with(field, FIELDS.tree(recipe).get(field));
         }
         return c;
     }
@@ -210,8 +195,21 @@ public record GclConfig(
         return with("variant", v.name());
     }
 
+    @Override
     public GclConfig withSeed(long s) {
         return with("seed", s);
+    }
+
+    /** {@code gcl}: every variant of the paper is this method. */
+    @Override
+    public String method() {
+        return "gcl";
+    }
+
+    /** The recipe's id, {@code paper} or {@code robust}. */
+    @Override
+    public String presetId() {
+        return preset.id();
     }
 
     public GclConfig withEpochs(int e) {
@@ -228,91 +226,39 @@ public record GclConfig(
      * form (numbers, strings, lists).
      */
     public GclConfig with(String field, Object value) {
-        ObjectNode tree = JSON.valueToTree(this);
-        if (!tree.has(field)) {
-            throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
-        }
-        JsonNode v = JSON.valueToTree(value);
-        Class<?> type = component(field).getType();
-        if ((type == int.class || type == long.class) && !v.isIntegralNumber()) {
-            throw new IllegalArgumentException("field " + field + " takes a whole number, got " + v);
-        }
-        if ((type == double.class) && !v.isNumber()) {
-            throw new IllegalArgumentException("field " + field + " takes a number, got " + v);
-        }
-        if (type == boolean.class && !v.isBoolean()) {
-            throw new IllegalArgumentException("field " + field + " takes true or false, got " + v);
-        }
-        if (type == List.class && !(v.isArray() && allWholeNumbers(v))) {
-            throw new IllegalArgumentException("field " + field + " takes a list of whole numbers such as [64,32,64], got " + v);
-        }
-        tree.set(field, v);
-        return fromTree(tree, "field " + field);
-    }
-
-    private static boolean allWholeNumbers(JsonNode array) {
-        for (JsonNode n : array) {
-            if (!n.isIntegralNumber()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static RecordComponent component(String field) {
-        return Arrays.stream(GclConfig.class.getRecordComponents())
-                .filter(c -> c.getName().equals(field)).findFirst().orElseThrow();
+        return FIELDS.with(this, field, value);
     }
 
     /** The field names, in order. */
     public static List<String> fieldNames() {
-        return Arrays.stream(GclConfig.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        return FIELDS.names();
     }
 
     /** Returns each field's one-line description ({@link Doc}), in order. */
     public static Map<String, String> fieldDocs() {
-        Map<String, String> docs = new LinkedHashMap<>();
-        for (RecordComponent c : GclConfig.class.getRecordComponents()) {
-            Doc doc = c.getAnnotation(Doc.class);
-            docs.put(c.getName(), doc == null ? "" : doc.value());
-        }
-        return docs;
+        return FIELDS.docs();
     }
 
     /** Returns a field's value as text, as tables and messages show it: {@code median}, {@code 0.001}, {@code [64, 32]}. */
     public String valueText(String field) {
-        JsonNode v = JSON.valueToTree(this).get(field);
-        if (v == null) {
-            throw new IllegalArgumentException("no config field '" + field + "'; fields: " + fieldNames());
-        }
-        return v.isTextual() ? v.asText() : v.toString();
+        return FIELDS.valueText(this, field);
     }
 
     /** The config as a table: field, value, description. */
+    @Override
     public Table toTable() {
-        StringColumn field = StringColumn.create("field");
-        StringColumn value = StringColumn.create("value");
-        StringColumn description = StringColumn.create("description");
-        fieldDocs().forEach((name, doc) -> {
-            field.append(name);
-            value.append(valueText(name));
-            description.append(doc);
-        });
-        return Table.create("GCL configuration (" + variant.paperName() + ")", field, value, description);
+        return FIELDS.table(this, "GCL configuration (" + variant.paperName() + ")");
     }
 
     /** The config as indented JSON. */
+    @Override
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return FIELDS.toJson(this);
     }
 
     /** The config as a JSON tree (for run manifests). */
     public JsonNode toJsonTree() {
-        return JSON.valueToTree(this);
+        return FIELDS.tree(this);
     }
 
     /**
@@ -320,34 +266,18 @@ public record GclConfig(
      * unknown field is an error.
      */
     public static GclConfig fromJson(String json) {
-        try {
-            return fromJsonTree(JSON.readTree(json), "config JSON");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("config JSON is not valid JSON: " + JsonSyntax.problem(e));
-        }
+        return FIELDS.fromJson(json, "config JSON");
     }
 
     /** As {@link #fromJson}, from a tree; {@code where} names the source in messages. */
     public static GclConfig fromJsonTree(JsonNode node, String where) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException(where + ": a config must be a JSON object");
-        }
-        // fields a config lacks take the paper's values: configs saved before a field existed ran without it
-        ObjectNode merged = JSON.valueToTree(paper());
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!merged.has(name)) {
-                throw new IllegalArgumentException(where + ": unknown config field '" + name + "'; fields: " + fieldNames());
-            }
-            merged.set(name, node.get(name));
-        }
-        return fromTree(merged, where);
+        return FIELDS.fromJsonTree(node, where);
     }
 
     /** Reads a config file written by {@link #write}. */
     public static GclConfig read(Path file) {
         try {
-            return fromJsonTree(JSON.readTree(file.toFile()), file.toString());
+            return FIELDS.fromJson(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read config (" + e.getMessage() + ")", e);
         }
@@ -356,18 +286,6 @@ public record GclConfig(
     /** Writes the config as JSON (atomically: a failed write leaves the earlier file whole). */
     public void write(Path file) throws IOException {
         AtomicFiles.writeString(file, toJson());
-    }
-
-    private static GclConfig fromTree(ObjectNode tree, String where) {
-        try {
-            return JSON.treeToValue(tree, GclConfig.class);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
-            throw new IllegalArgumentException(where + ": " + message);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -124,23 +124,24 @@ public final class RunDirectory {
         AtomicFiles.writeString(manifestFile(), JSON.writeValueAsString(o));
     }
 
+    /**
+     * Reads which method the manifest's config belongs to: the name it writes first ({@link ConfigFields#METHOD},
+     * e.g. {@code c2fpl}), or {@code gcl} for a config that names none. The manifest of another method than
+     * GCL is read by that method's run layer ({@code gcl.experiment}); {@link #readManifest} reads GCL's.
+     */
+    public String readMethod() throws IOException {
+        return readManifestTree().get("config").path(ConfigFields.METHOD).asText("gcl");
+    }
+
+    /** The epochs the manifest's config plans for a method trained in one go (its {@code epochs} field; 0 without one). */
+    int readPlannedEpochs() throws IOException {
+        return readManifestTree().get("config").path("epochs").asInt(0);
+    }
+
     /** Reads the manifest, or says clearly that this is not a run directory. */
     public Manifest readManifest() throws IOException {
         Path file = manifestFile();
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(root + ": not a run directory (no " + MANIFEST + ")");
-        }
-        JsonNode o;
-        try {
-            o = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a readable run manifest (not valid JSON: " + JsonSyntax.problem(e) + ")", e);
-        } catch (IOException e) {
-            throw new IOException(file + ": not a readable run manifest (" + e.getMessage() + ")", e);
-        }
-        if (o == null || !o.has("config")) {
-            throw new IOException(file + ": not a run manifest (no \"config\" field)");
-        }
+        JsonNode o = readManifestTree();
         GclConfig config = GclConfig.fromJsonTree(o.get("config"), file.toString());
         JsonNode data = o.path("data");
         Map<String, String> versions = new LinkedHashMap<>();
@@ -153,6 +154,26 @@ public final class RunDirectory {
         }
         return new Manifest(config, data.path("name").asText(""), data.path("fingerprint").asText(""), meaning, versions,
                 o.path("created").asText(""));
+    }
+
+    /** The manifest's JSON, with a "config" object, or says clearly what it is not. */
+    private JsonNode readManifestTree() throws IOException {
+        Path file = manifestFile();
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(root + ": not a run directory (no " + MANIFEST + ")");
+        }
+        JsonNode o;
+        try {
+            o = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not a readable run manifest (not valid JSON: " + JsonSyntax.problem(e) + ")", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": not a readable run manifest (" + e.getMessage() + ")", e);
+        }
+        if (o == null || !o.path("config").isObject()) {
+            throw new IOException(file + ": not a run manifest (no \"config\" object)");
+        }
+        return o;
     }
 
     // ---- the checkpoint ----------------------------------------------------------------------

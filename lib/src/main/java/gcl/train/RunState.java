@@ -11,6 +11,10 @@ import java.util.List;
  * {@link RunRecord}, or a file it needs is missing). Only a finished run is scored, reused from a
  * cache or read back; the others are named with what to do.
  *
+ * <p>A run of another method than GCL (its manifest's config names it, e.g. C2FPL's) is trained in one
+ * go and written at its end, with no checkpoint to resume: it is finished when its record is there and
+ * its files match it, and unfinished (none of its epochs kept) otherwise.
+ *
  * @param kind    which of the four
  * @param done    epochs finished (all of them for a finished run)
  * @param planned epochs the run's config plans (pre-training included); 0 where no config was read
@@ -38,6 +42,9 @@ public record RunState(Kind kind, int done, int planned, String detail, Path dir
         }
         GclConfig config;
         try {
+            if (!run.readMethod().equals("gcl")) {
+                return ofOneGo(run);
+            }
             config = run.readManifest().config();
         } catch (IOException | RuntimeException e) {
             return damaged(dir, 0, message(e));
@@ -103,6 +110,23 @@ public record RunState(Kind kind, int done, int planned, String detail, Path dir
             case DAMAGED -> throw new IllegalStateException(describe() + "; train it anew");
             case NOT_A_RUN -> throw new IllegalStateException(describe() + "; give a folder made by gcl train");
         };
+    }
+
+    /** The state of a run of a method trained in one go: finished once its record is written and matched. */
+    private static RunState ofOneGo(RunDirectory run) throws IOException {
+        Path dir = run.root();
+        int planned = run.readPlannedEpochs();
+        if (!RunRecord.exists(run)) {
+            return new RunState(Kind.UNFINISHED, 0, planned, "training from the start", dir);
+        }
+        List<String> mismatches = RunRecord.mismatches(run);
+        if (!mismatches.isEmpty()) {
+            return damaged(dir, planned, String.join("; ", mismatches) + " (the run's record, " + RunRecord.FILE + ", lists it)");
+        }
+        if (!Files.isRegularFile(run.historyFile())) {
+            return damaged(dir, planned, run.historyFile() + " is missing");
+        }
+        return new RunState(Kind.FINISHED, planned, planned, "", dir);
     }
 
     private static RunState damaged(Path dir, int planned, String why) {

@@ -7,7 +7,6 @@ import gcl.experiment.Experiment;
 import gcl.experiment.Run;
 import gcl.experiment.RunCache;
 import gcl.experiment.Trial;
-import gcl.train.GclConfig;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -42,7 +41,7 @@ public final class DistributedGrid {
     private DistributedGrid() {
     }
 
-    /** One (method, seed) run, one task: the trial's name and full config (seed included) as JSON. */
+    /** One (method, seed) run, one task: the trial's name and full config (seed included; GCL's or C2FPL's) as JSON. */
     record Cell(String name, String config, long seed) implements Serializable {
         String label() {
             return name + " seed " + seed;
@@ -109,7 +108,7 @@ public final class DistributedGrid {
         Dataset data = load(dataDir);
         probe.reached(TaskProbe.Step.RUN_STARTING, cell.label());
         Run run = Experiment.on(data).cache(new RunCache(Path.of(cacheDir))).fresh(fresh).quiet(true)
-                .run(cell.name(), GclConfig.fromJson(cell.config()));
+                .run(cell.name(), Trial.readConfig(cell.config()));
         return new Done(run.dir().getFileName().toString(), run.fromCache(), run.seconds(), run.aucPercent());
     }
 
