@@ -118,7 +118,8 @@ class C2fplRunTest {
         assertEquals(List.of(1, 2, 1, 2), t.intColumn("seed").asList());
         assertTrue(t.doubleColumn("AUC_G %").isMissing(2) && t.doubleColumn("AUC_D %").isMissing(3));
         assertTrue(t.doubleColumn("d_agrees_g").isMissing(2), "GCL's diagnostics are empty for C2FPL");
-        assertTrue(t.doubleColumn("train s").getDouble(2) > 0);
+        // recorded (a tiny run can round to 0.0 s on a fast machine, so only its presence is checked)
+        assertTrue(!t.doubleColumn("train s").isMissing(2) && t.doubleColumn("train s").getDouble(2) >= 0);
         Table again = Experiment.table(List.of(Run.read("C2FPL", dir.resolve(t.stringColumn("run").get(2)))));
         assertEquals(t.doubleColumn("AUC %").getDouble(2), again.doubleColumn("AUC %").getDouble(0));
     }
