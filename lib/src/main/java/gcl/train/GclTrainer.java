@@ -9,7 +9,6 @@ import gcl.data.FeatureSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -276,20 +275,7 @@ public final class GclTrainer {
 
     /** Up to {@link Diagnostics#PROBE} distinct rows, drawn once per run: the probe for dead units. */
     static int[] probeRows(int n, Random rng) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        int k = Math.min(n, Diagnostics.PROBE);
-        for (int i = 0; i < k; i++) {
-            int j = i + rng.nextInt(n - i);
-            int x = all[i];
-            all[i] = all[j];
-            all[j] = x;
-        }
-        int[] rows = Arrays.copyOf(all, k);
-        Arrays.sort(rows);
-        return rows;
+        return HeldOutProbe.sample(n, Math.min(n, Diagnostics.PROBE), rng);
     }
 
     private static String note(EpochRecord r) {
