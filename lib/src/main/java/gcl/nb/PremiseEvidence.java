@@ -49,7 +49,7 @@ public final class PremiseEvidence {
         return cells(map, "D − G in " + method, cell -> PairedDifference.of(bySeed(cell, method, "AUC_D %"), bySeed(cell, method, "AUC_G %")));
     }
 
-    /** The counts of an effect over the map's cells, read from {@code column} ({@code AUC %}: D for GCL; {@code AUC_G %}: G). */
+    /** The counts of an effect over the map's cells, read from {@code column} ({@code AUC_D %}: D; {@code AUC_G %}: G; {@code AUC %}: each run's own score). */
     public static Count count(Table map, Effect effect, String column) {
         return count(cells(map, effect, column), effect.name(), column);
     }
@@ -65,7 +65,7 @@ public final class PremiseEvidence {
      * read through D: ...; through G: ...".
      */
     public static String sentence(Table map, Effect effect) {
-        Count d = count(map, effect, "AUC %");
+        Count d = count(map, effect, "AUC_D %");
         Count g = count(map, effect, "AUC_G %");
         return String.format(Locale.ROOT, "*Measured* (the premise map: %d cells × %d paired seeds, synthetic data, robust preset): "
                 + "**%s** read through D (the paper's score): %s; read through G inside the same runs: %s.",
