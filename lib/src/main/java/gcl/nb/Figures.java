@@ -9,8 +9,6 @@ import gcl.data.FeatureSet;
 import gcl.data.GroundTruth;
 import gcl.data.Video;
 import gcl.eval.FrameScores;
-import gcl.experiment.Claims;
-import gcl.experiment.PaperNumbers;
 import gcl.experiment.Run;
 import gcl.train.GclModel;
 import gcl.train.ScoreSource;
@@ -270,20 +268,9 @@ public final class Figures {
      * the value axis does not start at 0. Methods in order of first appearance.
      */
     public static CategoryChart oursVsPaper(String title, Table runs, String dataName) {
-        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
-        double[] mean = new double[methods.size()];
-        double[] std = new double[methods.size()];
-        double[] paper = new double[methods.size()];
-        int seeds = 0;
-        for (int m = 0; m < methods.size(); m++) {
-            var e = Claims.estimate(runs, Claims.Term.of(methods.get(m)));
-            mean[m] = e.mean();
-            std[m] = e.std();
-            seeds = Math.max(seeds, e.seeds());
-            paper[m] = PaperNumbers.ucfCrime(methods.get(m).startsWith("GCL_WS") ? "GCL_WS" : methods.get(m));
-        }
-        String ours = seeds > 1 ? "ours on " + dataName + ": mean ± std over " + seeds + " seeds" : "ours on " + dataName + " (1 seed)";
-        return DotCharts.oursVsPaper(title, "frame AUC %", methods, mean, std, ours, paper, "paper, UCF-Crime (other data)");
+        OursAndPaper o = OursAndPaper.of(runs);
+        String ours = o.seeds() > 1 ? "ours on " + dataName + ": mean ± std over " + o.seeds() + " seeds" : "ours on " + dataName + " (1 seed)";
+        return DotCharts.oursVsPaper(title, "frame AUC %", o.methods(), o.mean(), o.std(), ours, o.paper(), "paper, UCF-Crime (other data)");
     }
 
     /**

@@ -4,7 +4,6 @@ import gcl.data.Dataset;
 import gcl.data.Video;
 import gcl.eval.FrameScores;
 import gcl.eval.RocAuc;
-import gcl.experiment.PaperNumbers;
 import gcl.experiment.Run;
 import gcl.train.GclModel;
 import gcl.train.ScoreSource;
@@ -18,8 +17,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,54 +159,30 @@ public final class LessonCharts {
      * readable) beside a second panel with the paper's UCF-Crime numbers on theirs: other data, other scale.
      */
     public static BufferedImage oursAndPaper(String title, Table runs, String dataName) {
-        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
-        double[] mean = new double[methods.size()];
-        double[] std = new double[methods.size()];
-        double[] paper = new double[methods.size()];
-        int seeds = 0;
-        for (int m = 0; m < methods.size(); m++) {
-            double[] v = values(runs, methods.get(m));
-            seeds = Math.max(seeds, v.length);
-            mean[m] = Arrays.stream(v).average().orElse(Double.NaN);
-            double var = 0;
-            for (double x : v) {
-                var += (x - mean[m]) * (x - mean[m]);
-            }
-            std[m] = v.length > 1 ? Math.sqrt(var / (v.length - 1)) : 0;
-            paper[m] = PaperNumbers.ucfCrime(methods.get(m).startsWith("GCL_WS") ? "GCL_WS" : methods.get(m));
-        }
-        String ours = "ours, " + dataName + ": mean ± std over " + seeds + (seeds == 1 ? " seed" : " seeds");
-        CategoryChart left = DotCharts.dots(title + " — ours", "frame AUC %", methods, Map.of(ours, mean), Map.of(ours, std));
-        CategoryChart right = DotCharts.dots(title + " — the paper's", "frame AUC %", methods,
-                Map.of("paper, UCF-Crime (other data, not ours)", paper), null);
+        OursAndPaper o = OursAndPaper.of(runs);
+        String ours = "ours, " + dataName + ": mean ± std over " + o.seeds() + (o.seeds() == 1 ? " seed" : " seeds");
+        CategoryChart left = DotCharts.dots(title + " — ours", "frame AUC %", o.methods(), Map.of(ours, o.mean()), Map.of(ours, o.std()));
+        CategoryChart right = DotCharts.dots(title + " — the paper's", "frame AUC %", o.methods(),
+                Map.of("paper, UCF-Crime (other data, not ours)", o.paper()), null);
         return ImageGrids.grid(List.of(BitmapEncoder.getBufferedImage(left), BitmapEncoder.getBufferedImage(right)), 2);
     }
 
     /** The caption of {@link #oursAndPaper}: what to compare (orders and gaps within a panel, not values across panels). */
     public static String oursAndPaperCaption(Table runs) {
-        List<String> methods = new ArrayList<>(new LinkedHashSet<>(runs.stringColumn("method").asList()));
+        OursAndPaper o = OursAndPaper.of(runs);
+        List<Integer> byMean = new ArrayList<>();
+        for (int m = 0; m < o.methods().size(); m++) {
+            byMean.add(m);
+        }
+        byMean.sort((a, b) -> Double.compare(o.mean()[a], o.mean()[b]));
         StringBuilder order = new StringBuilder();
-        List<String> byMean = new ArrayList<>(methods);
-        Map<String, Double> mean = new LinkedHashMap<>();
-        methods.forEach(m -> mean.put(m, Arrays.stream(values(runs, m)).average().orElse(Double.NaN)));
-        byMean.sort((a, b) -> Double.compare(mean.get(a), mean.get(b)));
-        for (String m : byMean) {
-            order.append(order.length() == 0 ? "" : " < ").append(m).append(String.format(Locale.ROOT, " (%.1f)", mean.get(m)));
+        for (int m : byMean) {
+            order.append(order.length() == 0 ? "" : " < ").append(o.methods().get(m)).append(String.format(Locale.ROOT, " (%.1f)", o.mean()[m]));
         }
         return "**What to look at:** the order of the methods and the gaps between them, each panel on its own axis: "
                 + "the left panel is this session's runs on synthetic data (dots: mean; bars: ± one std over seeds), the right "
                 + "one the paper's UCF-Crime numbers, printed for their order only — their values are not comparable with ours. "
                 + "Ours, by mean: " + order + ".";
-    }
-
-    private static double[] values(Table runs, String method) {
-        List<Double> v = new ArrayList<>();
-        for (int i = 0; i < runs.rowCount(); i++) {
-            if (runs.stringColumn("method").get(i).equals(method) && !runs.numberColumn("AUC %").isMissing(i)) {
-                v.add(runs.numberColumn("AUC %").getDouble(i));
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
