@@ -24,7 +24,9 @@ import tech.tablesaw.api.Table;
             "The run's last checkpoint scores the segments; the data must mean what the run's did",
             "(same extractor, d, p, frame rate and size). Writes one CSV row per segment: video, segment,",
             "first_frame, score (the run's score source), score_g (G's reconstruction",
-            "error), score_d (D's probability), label (ground truth of the segment's",
+            "error), score_d (D's probability), rank_g and rank_d (each network's rank among",
+            "the run's reference segments, the two halves of the 'either' score, which is",
+            "their maximum; empty without a calibration), label (ground truth of the segment's",
             "first frame, -1 when unknown). Prints the frame-level metrics when the",
             "split has ground truth."})
 public final class ScoreCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import gcl.data.Video;
 import gcl.train.EpochListener;
 import gcl.train.GclModel;
 import gcl.train.Phase;
+import gcl.train.ScoreCalibration;
 import gcl.train.ScoreSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -81,8 +82,10 @@ public final class Evaluation {
 
     /**
      * Per-segment scores of a set: video, segment, first_frame, score (the model's configured
-     * source), score_g, score_d (NaN for AE variants), label (frame ground truth of the segment's
-     * first frame: 1/0, -1 when unknown).
+     * source), score_g, score_d (NaN for AE variants), rank_g and rank_d (each network's calibrated
+     * rank among the reference segments, {@link ScoreCalibration}: the two halves of the {@code either}
+     * score, which is their maximum; NaN for a model without a calibration), label (frame ground truth of
+     * the segment's first frame: 1/0, -1 when unknown).
      */
     public static Table segmentScores(GclModel model, FeatureSet set, int segmentSize) {
         float[] g = model.scores(set, ScoreSource.GENERATOR);
@@ -95,6 +98,9 @@ public final class Evaluation {
         DoubleColumn score = DoubleColumn.create("score");
         DoubleColumn scoreG = DoubleColumn.create("score_g");
         DoubleColumn scoreD = DoubleColumn.create("score_d");
+        ScoreCalibration calibration = model.calibration();
+        DoubleColumn rankG = DoubleColumn.create("rank_g");
+        DoubleColumn rankD = DoubleColumn.create("rank_d");
         IntColumn label = IntColumn.create("label");
         for (Video v : set.videos()) {
             for (int j = 0; j < v.segments(); j++) {
@@ -105,11 +111,13 @@ public final class Evaluation {
                 firstFrame.append(f);
                 scoreG.append(g[row]);
                 scoreD.append(d == null ? Double.NaN : d[row]);
+                rankG.append(calibration == null ? Double.NaN : calibration.generatorRank(g[row]));
+                rankD.append(calibration == null || d == null ? Double.NaN : calibration.discriminatorRank(d[row]));
                 score.append(main[row]);
                 label.append(v.hasGroundTruth() && f < v.frames() ? (v.groundTruth()[f] ? 1 : 0) : -1);
             }
         }
-        return Table.create("segment scores", video, segment, firstFrame, score, scoreG, scoreD, label);
+        return Table.create("segment scores", video, segment, firstFrame, score, scoreG, scoreD, rankG, rankD, label);
     }
 
     /** Whether a set's ground truth holds both an anomalous and a normal frame (what an AUC needs). */

@@ -32,8 +32,17 @@ class TrainScoreCommandTest {
         Path scores = tmp.resolve("scores.csv");
         assertEquals(0, Main.run("score", "--run", run.toString(), "--data", data.toString(), "--out", scores.toString()));
         List<String> lines = Files.readAllLines(scores);
-        assertEquals("video,segment,first_frame,score,score_g,score_d,label", lines.get(0));
+        assertEquals("video,segment,first_frame,score,score_g,score_d,rank_g,rank_d,label", lines.get(0));
         assertEquals(1 + 8 * 12, lines.size(), "a header and one row per test segment");
+        // the default (robust) score is 'either': the larger of the two calibrated ranks, each in [0, 1] (G's past 1 only beyond its reference)
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double either = Double.parseDouble(f[3]);
+            double rankG = Double.parseDouble(f[6]);
+            double rankD = Double.parseDouble(f[7]);
+            assertTrue(rankD >= 0 && rankD <= 1 && rankG >= 0, line);
+            assertEquals(Math.max(rankG, rankD), either, 1e-6, line);
+        }
     }
 
     @Test
