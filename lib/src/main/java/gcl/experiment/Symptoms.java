@@ -147,7 +147,8 @@ public final class Symptoms {
             double v = ho.isMissing(i) ? Double.NaN : ho.getDouble(i);
             if (v < HeldOutProbe.MEMORISED) {
                 out.add(String.format(Locale.ROOT, "%s seed %s: D agrees with G on held-out videos at %.2f only (ho_agree < %.1f):"
-                                + " D memorised its training segments; AUC_D is unreliable, the 'either' score leans on G",
+                                + " D memorised its training segments; AUC_D is unreliable and so is the 'either' score (D's rank"
+                                + " wherever it is the larger); G's score (scoreBy=g) does not depend on D",
                         runs.stringColumn("method").get(i), runs.column("seed").getString(i), v, HeldOutProbe.MEMORISED));
             }
         }

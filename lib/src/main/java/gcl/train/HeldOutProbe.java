@@ -47,7 +47,8 @@ public final class HeldOutProbe implements EpochListener {
         return String.format(Locale.ROOT, "D reproduces G's labels on the videos it trained on (fit_agree %.2f)"
                 + " but not on the training videos held out of its updates (ho_agree %.2f < %.1f): D has memorised its"
                 + " training segments and its probabilities (the paper's score) are unreliable on new videos;"
-                + " the 'either' score follows G wherever D is not sure", fit, ho, MEMORISED);
+                + " so is the 'either' score, which takes D's rank wherever it is the larger: G's own score"
+                + " (--set scoreBy=g) does not depend on D", fit, ho, MEMORISED);
     }
 
     private final FeatureSet heldOut;

@@ -35,6 +35,14 @@ import java.util.Set;
  * its chance of passing a threshold (P(max(u_G, u_D) ≥ t) ≤ 2(1 − t) where both ranks are uniform,
  * as they are on normal data like the reference).
  *
+ * <p><b>What the "or" costs.</b> That doubling is the whole price when D knows something; when D knows
+ * nothing about the events (its rank as high on events as on normal segments), it is all cost: D's rank
+ * is noise on every segment, the larger rank is D's on most normal segments, and the score ranks events
+ * well below G's own error (measured on synthetic-full's GCL_B, where D is at chance:
+ * {@code notebooks/results/README.md}, {@code default-score-check.csv}). No signal from the training
+ * videos tells such a D apart: it reproduces G's labels there. Videos held out of training do
+ * ({@link HeldOutProbe}), where the user opts in; {@code scoreBy = generator} does not depend on D.
+ *
  * <p><b>Why G's rank goes on past its reference.</b> A segment with a larger error than any reference
  * segment is unlike everything G was trained to reconstruct: a novel event, the kind a
  * reconstruction error exists to flag. D's probability there is a classifier's extrapolation far from
