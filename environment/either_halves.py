@@ -9,10 +9,13 @@ first frame is; the test labels are used to explain a result, never to choose a 
 - the either score's AUC when D's rank is replaced by independent uniform draws (seeded): what the
   score would be if D carried no information at all;
 - the share of segments whose either score is D's rank (no label needed);
-- the mean rank of D and of G (G's capped at 1) on anomalous and on normal segments.
+- the mean rank of D and of G (G's capped at 1) on anomalous and on normal segments;
+- G's labels on these segments as the run makes them (its top --top share of errors; give the run's
+  last `anomalous_by_g`): how many of them are events (precision), and how well D's probability
+  reproduces them (AUC; D's training target, so this says whether D learned G's labels or something else).
 
     environment/gcl score --run .cache/runs/KEY --data DATA --out s.csv
-    python3 environment/either_halves.py s.csv [more.csv ...]
+    python3 environment/either_halves.py [--top 0.06] s.csv [more.csv ...]
 """
 import csv
 import random
@@ -43,7 +46,14 @@ def mean(values):
     return sum(values) / len(values) if values else float("nan")
 
 
-def halves(path, seed=7):
+def top(scores, share):
+    """The segments a share-threshold labels: the `share` largest scores (at least one)."""
+    k = max(1, int(share * len(scores)))
+    cut = sorted(scores, reverse=True)[k - 1]
+    return [v >= cut for v in scores]
+
+
+def halves(path, share=0.06, seed=7):
     with open(path, newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["label"] != "-1"]
     if not rows or rows[0].get("rank_d", "") == "":
@@ -51,6 +61,7 @@ def halves(path, seed=7):
     y = [r["label"] == "1" for r in rows]
     g = [float(r["rank_g"]) for r in rows]
     d = [float(r["rank_d"]) for r in rows]
+    g_labels = top([float(r["score_g"]) for r in rows], share)
     rng = random.Random(seed)
     noise = [max(a, rng.random()) for a in g]
     return {
@@ -66,15 +77,22 @@ def halves(path, seed=7):
         "rank_d normal": round(mean([b for b, l in zip(d, y) if not l]), 3),
         "rank_g anomalous": round(mean([min(a, 1) for a, l in zip(g, y) if l]), 3),
         "rank_g normal": round(mean([min(a, 1) for a, l in zip(g, y) if not l]), 3),
+        "top share": share,
+        "events among G's labels": round(mean([l for l, t in zip(y, g_labels) if t]), 3),
+        "events among all": round(mean(y), 3),
+        "D reproduces G's labels (AUC)": round(auc(d, g_labels), 3),
     }
 
 
-def main(paths):
-    if not paths:
+def main(args):
+    share = 0.06
+    if args[:1] == ["--top"]:
+        share, args = float(args[1]), args[2:]
+    if not args:
         raise SystemExit(__doc__)
     out = csv.writer(sys.stdout, lineterminator="\n")
-    for i, path in enumerate(paths):
-        row = halves(path)
+    for i, path in enumerate(args):
+        row = halves(path, share)
         if i == 0:
             out.writerow(row.keys())
         out.writerow(row.values())

@@ -43,6 +43,13 @@ class HalvesTest(unittest.TestCase):
         self.assertEqual(h["share where D's rank is the larger"], 0.25)
         self.assertEqual(h["rank_g anomalous"], 0.9)  # 0.8 and 1.2 capped at 1
         self.assertEqual(h["rank_d normal"], 0.5)
+        # G's labels at a quarter of 4 segments: the one largest error (score_g 1.0 everywhere: all tie, all labelled)
+        self.assertEqual(h["events among G's labels"], 0.5)
+
+    def test_top_share_labels_the_largest_scores(self):
+        from either_halves import top
+        self.assertEqual(top([0.1, 0.9, 0.5, 0.7], 0.5), [False, True, False, True])
+        self.assertEqual(top([0.1, 0.2], 0.01), [False, True], "at least one segment")
 
 
 if __name__ == "__main__":

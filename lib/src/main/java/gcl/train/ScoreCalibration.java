@@ -39,9 +39,11 @@ import java.util.Set;
  * nothing about the events (its rank as high on events as on normal segments), it is all cost: D's rank
  * is noise on every segment, the larger rank is D's on most normal segments, and the score ranks events
  * well below G's own error (measured on synthetic-full's GCL_B, where D is at chance:
- * {@code notebooks/results/README.md}, {@code default-score-check.csv}). No signal from the training
- * videos tells such a D apart: it reproduces G's labels there. Videos held out of training do
- * ({@link HeldOutProbe}), where the user opts in; {@code scoreBy = generator} does not depend on D.
+ * {@code notebooks/results/README.md}, {@code default-score-check.csv}). There D reproduces G's labels
+ * faithfully, on its training videos, on videos held out of its training ({@link HeldOutProbe} stays
+ * quiet) and on the test set; but G's labels, the top few percent of its errors, are mostly normal
+ * segments, and below them D's order says nothing. No label-free signal of this library tells such a D
+ * apart; {@code scoreBy = generator} does not depend on D.
  *
  * <p><b>Why G's rank goes on past its reference.</b> A segment with a larger error than any reference
  * segment is unlike everything G was trained to reconstruct: a novel event, the kind a
