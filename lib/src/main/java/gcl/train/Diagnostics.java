@@ -241,32 +241,42 @@ public final class Diagnostics {
      * {@code gcl.eval.RocAuc}, which sits downstream of training.
      */
     static double auc(float[] scores, float[] labels) {
-        int n = scores.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Float.compare(scores[a], scores[b]));
+        double[] r = ranks(scores);
         double positiveRanks = 0;
         long positives = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
+        for (int i = 0; i < r.length; i++) {
+            if (labels[i] >= 0.5f) {
+                positiveRanks += r[i];
+                positives++;
             }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (labels[order[k]] >= 0.5f) {
-                    positiveRanks += rank;
-                    positives++;
-                }
-            }
-            i = j + 1;
         }
-        long negatives = n - positives;
+        long negatives = r.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
         return (positiveRanks - positives * (positives + 1) / 2.0) / (positives * (double) negatives);
+    }
+
+    /** Ranks 1..n, ties sharing their average rank. */
+    static double[] ranks(float[] x) {
+        int n = x.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (p, q) -> Float.compare(x[p], x[q]));
+        double[] r = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                r[order[k]] = rank;
+            }
+            i = j + 1;
+        }
+        return r;
     }
 }

@@ -130,8 +130,8 @@ public final class HeldOutProbe implements EpochListener {
 
     /** Spearman's rank correlation (average ranks for ties); NaN when either side is constant. */
     static double spearman(float[] a, float[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
+        double[] ra = Diagnostics.ranks(a);
+        double[] rb = Diagnostics.ranks(b);
         double ma = 0;
         double mb = 0;
         for (int i = 0; i < ra.length; i++) {
@@ -149,28 +149,5 @@ public final class HeldOutProbe implements EpochListener {
             sbb += (rb[i] - mb) * (rb[i] - mb);
         }
         return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
-    }
-
-    /** Ranks 1..n, ties sharing their average rank. */
-    static double[] ranks(float[] x) {
-        int n = x.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (p, q) -> Float.compare(x[p], x[q]));
-        double[] r = new double[n];
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = rank;
-            }
-            i = j + 1;
-        }
-        return r;
     }
 }
